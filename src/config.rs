@@ -1,0 +1,141 @@
+//! Settings: defaults < `bingo.toml` / `.bingo.toml` (found in the current
+//! folder or a parent, or given with `--config`) < the command line.
+//!
+//! Every layer is the same [`Config`] type with all fields optional, and
+//! [`Config::merge`] is the one place where layers are combined.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::lang::Lang;
+
+/// The language setting: a fixed language or detection per message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LangSetting {
+    Auto,
+    Fi,
+    En,
+    Sv,
+}
+
+impl LangSetting {
+    /// The forced language, `None` for detection.
+    pub fn forced(self) -> Option<Lang> {
+        match self {
+            LangSetting::Auto => None,
+            LangSetting::Fi => Some(Lang::Fi),
+            LangSetting::En => Some(Lang::En),
+            LangSetting::Sv => Some(Lang::Sv),
+        }
+    }
+}
+
+/// One layer of settings. `None` means "not set in this layer".
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    /// Agent addresses or domains: their messages are the replies.
+    pub agents: Option<Vec<String>>,
+    /// Product and service names the company sells.
+    pub products: Option<Vec<String>>,
+    pub lang: Option<LangSetting>,
+}
+
+/// A config file problem: names the file and what is wrong.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: cannot read config file: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    Invalid { path: String, message: String },
+}
+
+impl Config {
+    /// `other` wins wherever it sets a value.
+    #[must_use]
+    pub fn merge(self, other: Config) -> Config {
+        Config {
+            agents: other.agents.or(self.agents),
+            products: other.products.or(self.products),
+            lang: other.lang.or(self.lang),
+        }
+    }
+
+    /// Parses a config file's text; errors name the file and the key.
+    pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+        toml::from_str(text).map_err(|e| ConfigError::Invalid {
+            path: path.display().to_string(),
+            message: e.message().to_string()
+                + &e.span()
+                    .map(|span| {
+                        let line = text[..span.start].matches('\n').count() + 1;
+                        format!(" (line {line})")
+                    })
+                    .unwrap_or_default(),
+        })
+    }
+
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Config::parse(path, &text)
+    }
+}
+
+/// The config file for `start`: `bingo.toml` or `.bingo.toml` in it or the
+/// nearest parent that has one.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    start.ancestors().find_map(|dir| {
+        ["bingo.toml", ".bingo.toml"]
+            .iter()
+            .map(|name| dir.join(name))
+            .find(|p| p.is_file())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn later_layers_win() {
+        let file = Config {
+            agents: Some(vec!["a@b.fi".into()]),
+            lang: Some(LangSetting::Fi),
+            ..Config::default()
+        };
+        let cli = Config {
+            lang: Some(LangSetting::En),
+            ..Config::default()
+        };
+        let merged = Config::default().merge(file).merge(cli);
+        assert_eq!(merged.agents, Some(vec!["a@b.fi".to_string()]));
+        assert_eq!(merged.lang, Some(LangSetting::En));
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_naming_file_and_key() {
+        let err =
+            Config::parse(Path::new("bingo.toml"), "agents = []\nagentz = [\"x\"]\n").unwrap_err();
+        let text = err.to_string();
+        assert!(text.starts_with("bingo.toml:"), "{text}");
+        assert!(text.contains("agentz"), "{text}");
+        assert!(text.contains("line 2"), "{text}");
+    }
+
+    #[test]
+    fn finds_config_in_a_parent_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(".bingo.toml"), "lang = \"fi\"\n").unwrap();
+        let sub = dir.path().join("a/b");
+        std::fs::create_dir_all(&sub).unwrap();
+        assert_eq!(discover(&sub), Some(dir.path().join(".bingo.toml")));
+    }
+}

@@ -1,0 +1,289 @@
+//! What a reply is answering: the customer's message (from the quote, else
+//! from the message its In-Reply-To/References point to), the customer's
+//! name, and whether a message is a reply at all.
+
+use std::collections::HashMap;
+
+use super::{Mail, Person, Reply};
+use crate::lang::Lang;
+
+/// Where the customer's message was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CustomerSource {
+    /// Quoted inside the reply.
+    Quote,
+    /// Another message of the input, through In-Reply-To/References.
+    Thread,
+}
+
+/// The customer's message a reply answers.
+#[derive(Debug, Clone)]
+pub struct CustomerMessage {
+    pub text: String,
+    pub from: Option<Person>,
+    /// The customer's sign-off name inside their message, if any.
+    pub signoff: Option<String>,
+    pub source: CustomerSource,
+}
+
+/// Is a message a reply (linted) or a customer's opening message?
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MessageKind {
+    Reply,
+    Customer,
+}
+
+impl MessageKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageKind::Reply => "reply",
+            MessageKind::Customer => "customer",
+        }
+    }
+}
+
+/// Reply subject prefixes: Re:, VS: (fi), SV: (sv/da), AW: (de), Vast: (fi, Outlook).
+pub fn is_reply_subject(subject: &str) -> bool {
+    let lower = subject.trim_start().to_lowercase();
+    [
+        "re:", "re :", "vs:", "sv:", "aw:", "vast:", "ref:", "r:", "antw:", "odp:",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+}
+
+/// The agents: addresses (`tuki@kauppa.fi`) or domains (`kauppa.fi`, `@kauppa.fi`).
+#[derive(Debug, Clone, Default)]
+pub struct Agents {
+    addresses: Vec<String>,
+    domains: Vec<String>,
+}
+
+impl Agents {
+    pub fn new(entries: &[String]) -> Self {
+        let mut agents = Agents::default();
+        for entry in entries {
+            let entry = entry.trim().to_lowercase();
+            if entry.is_empty() {
+                continue;
+            }
+            if let Some(domain) = entry.strip_prefix('@') {
+                agents.domains.push(domain.to_string());
+            } else if entry.contains('@') {
+                agents.addresses.push(entry);
+            } else {
+                agents.domains.push(entry);
+            }
+        }
+        agents
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.addresses.is_empty() && self.domains.is_empty()
+    }
+
+    pub fn matches(&self, person: Option<&Person>) -> bool {
+        let Some(address) = person.and_then(|p| p.address.as_deref()) else {
+            return false;
+        };
+        let address = address.to_lowercase();
+        let domain = address.rsplit_once('@').map_or("", |(_, d)| d);
+        self.addresses.contains(&address)
+            || self
+                .domains
+                .iter()
+                .any(|d| domain == d || domain.ends_with(&format!(".{d}")))
+    }
+}
+
+/// Decides the kind of a message (SPEC: "Which messages are replies").
+pub fn classify(mail: &Mail, reply: &Reply, agents: &Agents) -> MessageKind {
+    if !agents.is_empty() {
+        return if agents.matches(mail.from.as_ref()) {
+            MessageKind::Reply
+        } else {
+            MessageKind::Customer
+        };
+    }
+    let answers = !mail.in_reply_to.is_empty()
+        || !mail.references.is_empty()
+        || mail.subject.as_deref().is_some_and(is_reply_subject)
+        || !reply.quoted.is_empty();
+    if answers {
+        MessageKind::Reply
+    } else {
+        MessageKind::Customer
+    }
+}
+
+/// What the thread index keeps of a message another one may answer.
+#[derive(Debug, Clone)]
+struct Parent {
+    text: String,
+    from: Option<Person>,
+    signoff: Option<String>,
+}
+
+/// Messages seen so far, by Message-ID, so that a reply without a quote can
+/// find the message it answers. Bounded: each entry keeps at most
+/// [`MAX_PARENT_TEXT`] bytes and the index stops growing at
+/// [`MAX_INDEX_BYTES`].
+#[derive(Debug, Default)]
+pub struct ThreadIndex {
+    parents: HashMap<String, Parent>,
+    bytes: usize,
+}
+
+const MAX_PARENT_TEXT: usize = 16 * 1024;
+const MAX_INDEX_BYTES: usize = 48 * 1024 * 1024;
+
+impl ThreadIndex {
+    /// Remembers a message as a possible parent.
+    pub fn add(&mut self, mail: &Mail, reply: &Reply) {
+        let Some(id) = mail.message_id.as_ref() else {
+            return;
+        };
+        if self.bytes >= MAX_INDEX_BYTES || reply.own.trim().is_empty() {
+            return;
+        }
+        let mut text = reply.own.clone();
+        if text.len() > MAX_PARENT_TEXT {
+            let mut cut = MAX_PARENT_TEXT;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            text.truncate(cut);
+        }
+        self.bytes += text.len() + id.len() + 64;
+        self.parents.insert(
+            id.clone(),
+            Parent {
+                text,
+                from: mail.from.clone(),
+                signoff: reply.signoff.clone(),
+            },
+        );
+    }
+
+    /// The customer's message for a reply: its quote, else its parent.
+    pub fn customer_of(&self, mail: &Mail, reply: &Reply) -> Option<CustomerMessage> {
+        if !reply.customer_text.trim().is_empty() {
+            return Some(CustomerMessage {
+                text: reply.customer_text.clone(),
+                from: reply.quoted_from.clone(),
+                signoff: reply.quoted_signoff.clone(),
+                source: CustomerSource::Quote,
+            });
+        }
+        let parent = mail
+            .in_reply_to
+            .iter()
+            .chain(mail.references.iter().rev())
+            .find_map(|id| self.parents.get(id))?;
+        Some(CustomerMessage {
+            text: parent.text.clone(),
+            from: parent.from.clone(),
+            signoff: parent.signoff.clone(),
+            source: CustomerSource::Thread,
+        })
+    }
+}
+
+/// The names the customer goes by, best first: the quoted From, the
+/// reply's To display name, the customer's own sign-off.
+pub fn customer_names(mail: &Mail, customer: Option<&CustomerMessage>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let mut push = |name: Option<&str>| {
+        if let Some(name) = name
+            .map(str::trim)
+            .filter(|n| !n.is_empty() && !n.contains('@'))
+        {
+            if !names.iter().any(|n| n == name) {
+                names.push(name.to_string());
+            }
+        }
+    };
+    if let Some(customer) = customer {
+        push(customer.from.as_ref().and_then(|p| p.name.as_deref()));
+    }
+    for to in &mail.to {
+        push(to.name.as_deref());
+    }
+    if let Some(customer) = customer {
+        push(customer.signoff.as_deref());
+    }
+    names
+}
+
+/// The language of a message: the sender's own text first, then the
+/// customer's, when the own text says nothing.
+pub fn language(reply: &Reply, customer: Option<&CustomerMessage>) -> Option<Lang> {
+    crate::lang::detect(&reply.own).or_else(|| customer.and_then(|c| crate::lang::detect(&c.text)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reply_subjects() {
+        for s in [
+            "Re: tilaus",
+            "VS: tilaus",
+            "SV: order",
+            "AW: x",
+            "Vast: x",
+            "RE: x",
+        ] {
+            assert!(is_reply_subject(s), "{s}");
+        }
+        assert!(!is_reply_subject("Reklamaatio"));
+        assert!(!is_reply_subject("Tilaus"));
+    }
+
+    #[test]
+    fn agents_by_address_and_domain() {
+        let agents = Agents::new(&[
+            "tuki@kauppa.fi".into(),
+            "@palvelu.fi".into(),
+            "shop.se".into(),
+        ]);
+        let p = |a: &str| Person {
+            name: None,
+            address: Some(a.into()),
+        };
+        assert!(agents.matches(Some(&p("Tuki@Kauppa.fi"))));
+        assert!(agents.matches(Some(&p("matti@palvelu.fi"))));
+        assert!(agents.matches(Some(&p("anna@mail.shop.se"))));
+        assert!(!agents.matches(Some(&p("anna@example.fi"))));
+        assert!(!agents.matches(None));
+    }
+
+    #[test]
+    fn classification_without_agents() {
+        let reply = Reply::default();
+        let mut mail = Mail {
+            subject: Some("Tilaus".into()),
+            ..Mail::default()
+        };
+        assert_eq!(
+            classify(&mail, &reply, &Agents::default()),
+            MessageKind::Customer
+        );
+        mail.in_reply_to = vec!["x@y".into()];
+        assert_eq!(
+            classify(&mail, &reply, &Agents::default()),
+            MessageKind::Reply
+        );
+        let mail = Mail {
+            subject: Some("VS: Tilaus".into()),
+            ..Mail::default()
+        };
+        assert_eq!(
+            classify(&mail, &reply, &Agents::default()),
+            MessageKind::Reply
+        );
+    }
+}

@@ -1,0 +1,876 @@
+//! Splitting a message's text into the parts of a reply: greeting, body,
+//! closing, signature, and the quoted original (or forwarded block).
+//!
+//! The splitter works on lines. It first finds where the quoted original
+//! starts (a `>` block, an attribution such as "On … wrote:" / "X kirjoitti:"
+//! / "Den … skrev:", an Outlook header block, an "-----Original Message-----"
+//! separator), handling top-posted, bottom-posted and interleaved replies.
+//! In the agent's own lines it then finds the greeting at the top (after at
+//! most one banner line), the signature at the bottom (`-- `, device lines,
+//! name/title/phone blocks) and the closing just above it. The words come
+//! from the language packs; only the shapes are code.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::Person;
+use super::names;
+use crate::lang::pack::{self, SplitWords};
+
+/// The parts of one message's text. `own` is the text the sender wrote
+/// (greeting, body and closing, quotes and signature removed); the three
+/// ranges index into it, and `own_line` maps its lines back to the message.
+#[derive(Debug, Clone, Default)]
+pub struct Reply {
+    pub own: String,
+    pub greeting: Range<usize>,
+    pub body: Range<usize>,
+    pub closing: Range<usize>,
+    pub signature: String,
+    /// The quoted original and forwarded blocks, as they appear.
+    pub quoted: String,
+    /// The customer's own text inside the quote (unquoted and split again).
+    pub customer_text: String,
+    /// Who wrote the quoted original, from the attribution or header block.
+    pub quoted_from: Option<Person>,
+    /// The quoted author's sign-off name ("Terveisin, Anna").
+    pub quoted_signoff: Option<String>,
+    /// The sender's own sign-off name, after the closing.
+    pub signoff: Option<String>,
+    /// 1-based line number in the message text of each line of `own`.
+    own_line: Vec<usize>,
+}
+
+impl Reply {
+    pub fn greeting_text(&self) -> &str {
+        &self.own[self.greeting.clone()]
+    }
+
+    pub fn body_text(&self) -> &str {
+        &self.own[self.body.clone()]
+    }
+
+    pub fn closing_text(&self) -> &str {
+        &self.own[self.closing.clone()]
+    }
+
+    /// Line and column (both 1-based, column in characters) in the
+    /// message's text of a byte offset into `own`.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.own.len());
+        let before = &self.own[..offset];
+        let own_line = before.matches('\n').count();
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        let line = self.own_line.get(own_line).copied().unwrap_or(own_line + 1);
+        (line, column)
+    }
+}
+
+/// Compiled patterns built from the language packs' split words.
+#[derive(Debug)]
+struct Patterns {
+    greeting: Regex,
+    closing: Regex,
+    device: Regex,
+    banner: Regex,
+    wrote: Regex,
+    opener: Regex,
+    header_field: Regex,
+    separator: Regex,
+}
+
+fn alternation(words: &[String]) -> String {
+    let mut words: Vec<&String> = words.iter().collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    words.dedup();
+    words
+        .iter()
+        .map(|w| regex::escape(w).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+fn patterns() -> &'static Patterns {
+    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let words = SplitWords::merged(pack::builtin());
+        let re = |pattern: String| Regex::new(&pattern).expect("split pattern compiles");
+        Patterns {
+            greeting: re(format!(
+                r"(?i)^(?:{})(?:$|[\s,!.:;])",
+                alternation(&words.greetings)
+            )),
+            closing: re(format!(
+                r"(?i)^(?:{})(?:$|[\s,!.:;\-])",
+                alternation(&words.closings)
+            )),
+            device: re(format!(r"(?i)^(?:{})", alternation(&words.devices))),
+            banner: re(format!(
+                r"(?i)(?:^\s*\[?\s*#\s*\d+|^\s*##-|\b(?:{})\b)",
+                alternation(&words.banners)
+            )),
+            wrote: re(format!(
+                r"(?i)(?:^|[\s,>])(?:{})\s*:?",
+                alternation(&words.wrote)
+            )),
+            opener: re(format!(
+                r"(?i)^(?:{})\s",
+                alternation(&words.attribution_openers)
+            )),
+            header_field: re(format!(
+                r"(?i)^[*_]{{0,2}}(?:{})[*_]{{0,2}}\s*:[*_]{{0,2}}(?:\s|$)",
+                alternation(&words.header_fields)
+            )),
+            separator: re(format!(
+                r"(?i)^[\s\-_=*>]*(?:{})\s*:?[\s\-_=*]*$",
+                alternation(&words.separators)
+            )),
+        }
+    })
+}
+
+/// How a quoted region starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum QuoteKind {
+    /// `>` lines: text after them may be the sender's again (interleaved).
+    Marked,
+    /// An attribution line followed by the original.
+    Attribution,
+    /// A header block or separator: everything after is the original.
+    Block,
+}
+
+/// A found quote start: the first line of the quote, its kind, and the
+/// lines that are its header (attribution or header block), not content.
+#[derive(Debug, Clone, Copy)]
+struct QuoteStart {
+    line: usize,
+    kind: QuoteKind,
+    header_end: usize,
+}
+
+fn is_blank(line: &str) -> bool {
+    line.trim().is_empty()
+}
+
+fn is_marked(line: &str) -> bool {
+    line.trim_start().starts_with('>')
+}
+
+fn is_rule_line(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 5
+        && t.chars()
+            .all(|c| matches!(c, '_' | '-' | '=' | '*' | '—' | '─'))
+}
+
+/// The attribution starting at `i`, if any: returns the index one past its
+/// last line. Up to three physical lines are joined (clients wrap long ones).
+fn attribution_at(lines: &[&str], i: usize) -> Option<usize> {
+    let p = patterns();
+    let first = lines[i].trim();
+    if first.is_empty() {
+        return None;
+    }
+    let mut joined = String::new();
+    for k in 0..3 {
+        let Some(line) = lines.get(i + k) else { break };
+        let line = line.trim();
+        if line.is_empty() || (k > 0 && is_marked(line)) {
+            break;
+        }
+        if k > 0 {
+            joined.push(' ');
+        }
+        joined.push_str(line);
+        if joined.len() > 400 {
+            return None;
+        }
+        let Some(found) = p.wrote.find(&joined) else {
+            continue;
+        };
+        let ends_with_colon = joined.ends_with(':');
+        let opener = p.opener.is_match(&joined);
+        let evidence = joined.contains('@') || joined.chars().any(|c| c.is_ascii_digit()) || opener;
+        let tail = joined[found.end()..].trim();
+        let wrote_at_end = tail.is_empty() || tail == ":";
+        // "Anna kirjoitti:" / "On Mon, … wrote:" / "Den … skrev Anna <a@b>:" /
+        // "Anna <a@b> kirjoitti 2.11.2026 kello 10.11:"
+        let shape =
+            (ends_with_colon && (wrote_at_end || evidence)) || (wrote_at_end && opener && evidence);
+        // A short "X wrote:" needs nothing more; a longer line needs dates,
+        // addresses or an opener, so that a sentence is not taken for one.
+        if shape && (evidence || joined.chars().count() <= 60) {
+            return Some(i + k + 1);
+        }
+    }
+    None
+}
+
+/// A header block ("From: … / Sent: … / To: … / Subject: …") starting at
+/// `i`: returns one past its last header line.
+fn header_block_at(lines: &[&str], i: usize) -> Option<usize> {
+    let p = patterns();
+    let first = lines[i].trim_start_matches(['>', ' ']);
+    if !p.header_field.is_match(first) {
+        return None;
+    }
+    let mut fields = 0;
+    let mut end = i;
+    let mut j = i;
+    while j < lines.len() && j < i + 12 {
+        let line = lines[j].trim_start_matches(['>', ' ']);
+        if p.header_field.is_match(line) {
+            fields += 1;
+            end = j + 1;
+        } else if is_blank(line) {
+            if fields >= 2 {
+                break;
+            }
+        } else if j > i && !lines[j].starts_with([' ', '\t']) && fields >= 2 {
+            break;
+        }
+        j += 1;
+    }
+    (fields >= 2).then_some(end)
+}
+
+fn separator_at(lines: &[&str], i: usize) -> Option<usize> {
+    let line = lines[i].trim();
+    if line.is_empty() || line.len() > 120 {
+        return None;
+    }
+    patterns().separator.is_match(line).then_some(i + 1)
+}
+
+/// Finds where the quoted original starts.
+fn find_quote(lines: &[&str]) -> Option<QuoteStart> {
+    for i in 0..lines.len() {
+        let line = lines[i];
+        if is_blank(line) {
+            continue;
+        }
+        if let Some(end) = separator_at(lines, i) {
+            // An attribution or header block right after belongs to it.
+            let next = (end..lines.len())
+                .find(|&j| !is_blank(lines[j]))
+                .unwrap_or(end);
+            let header_end = if next < lines.len() {
+                header_block_at(lines, next).unwrap_or(end)
+            } else {
+                end
+            };
+            return Some(QuoteStart {
+                line: i,
+                kind: QuoteKind::Block,
+                header_end,
+            });
+        }
+        if is_marked(line) {
+            // A `>`-quoted attribution or header block is still a quote.
+            return Some(QuoteStart {
+                line: i,
+                kind: QuoteKind::Marked,
+                header_end: i,
+            });
+        }
+        if let Some(end) = header_block_at(lines, i) {
+            let start = if i > 0 && is_rule_line(lines[i - 1]) {
+                i - 1
+            } else {
+                i
+            };
+            return Some(QuoteStart {
+                line: start,
+                kind: QuoteKind::Block,
+                header_end: end,
+            });
+        }
+        if let Some(end) = attribution_at(lines, i) {
+            return Some(QuoteStart {
+                line: i,
+                kind: QuoteKind::Attribution,
+                header_end: end,
+            });
+        }
+    }
+    None
+}
+
+/// Which lines are the sender's own, and which are quoted.
+#[derive(Debug, Default)]
+struct Layout {
+    own: Vec<usize>,
+    quoted: Vec<usize>,
+    /// The attribution or header block lines of the quote.
+    quote_header: Vec<usize>,
+    /// Lines after the quote that are the sender's signature.
+    trailing_signature: Vec<usize>,
+}
+
+fn layout(lines: &[&str]) -> Layout {
+    let mut out = Layout::default();
+    let Some(start) = find_quote(lines) else {
+        out.own = (0..lines.len()).collect();
+        return out;
+    };
+    out.quote_header = (start.line..start.header_end).collect();
+    let own_before: Vec<usize> = (0..start.line).collect();
+    let has_own_before = own_before.iter().any(|&i| !is_blank(lines[i]));
+    out.own = own_before;
+
+    if start.kind == QuoteKind::Block {
+        out.quoted = (start.line..lines.len()).collect();
+        return out;
+    }
+    // Attribution or `>` lines: walk the rest in segments of marked and
+    // unmarked lines. Unmarked text between or after quote blocks is the
+    // sender's again (interleaved or bottom-posted), unless a deeper
+    // header or separator says the rest is an older original.
+    let mut i = start.header_end.max(start.line);
+    let mut quoted_any = false;
+    let mut own_after: Vec<usize> = Vec::new();
+    while i < lines.len() {
+        let line = lines[i];
+        if is_marked(line) {
+            quoted_any = true;
+            out.quoted.push(i);
+            i += 1;
+            continue;
+        }
+        if is_blank(line) {
+            if quoted_any && !own_after.is_empty() {
+                own_after.push(i);
+            } else {
+                out.quoted.push(i);
+            }
+            i += 1;
+            continue;
+        }
+        // Unmarked text.
+        if !quoted_any {
+            // Attribution not followed by `>`: the original follows
+            // unmarked (Gmail's HTML turned into text, Outlook).
+            out.quoted.extend(i..lines.len());
+            break;
+        }
+        if separator_at(lines, i).is_some()
+            || header_block_at(lines, i).is_some()
+            || attribution_at(lines, i).is_some()
+        {
+            out.quoted.extend(i..lines.len());
+            break;
+        }
+        if lines[i].trim_end() == "--" && !has_own_before && own_after.is_empty() {
+            out.trailing_signature.extend(i..lines.len());
+            break;
+        }
+        if lines[i].trim_end() == "--" {
+            out.trailing_signature.extend(i..lines.len());
+            break;
+        }
+        own_after.push(i);
+        i += 1;
+    }
+    // Unmarked text after the quote is kept as the sender's when it is a
+    // real answer: bottom-posting (nothing before the quote) or more quote
+    // blocks follow it (interleaving).
+    let last_marked = out
+        .quoted
+        .iter()
+        .rev()
+        .find(|&&q| is_marked(lines[q]))
+        .copied();
+    let interleaved = own_after
+        .iter()
+        .any(|&o| last_marked.is_some_and(|m| o < m));
+    if !has_own_before || interleaved {
+        out.own.extend(own_after);
+        out.own.sort_unstable();
+    } else {
+        // Text after a top-posted reply's quote: a footer of the quoted
+        // mail (list footers, disclaimers), not the sender's.
+        out.quoted.extend(own_after);
+        out.quoted.sort_unstable();
+    }
+    out
+}
+
+/// Splits a message's text into the parts of a reply.
+pub fn split_reply(text: &str) -> Reply {
+    split_with_depth(text, 0)
+}
+
+fn split_with_depth(text: &str, depth: usize) -> Reply {
+    let lines: Vec<&str> = text.lines().collect();
+    let layout = layout(&lines);
+    let mut own_idx: Vec<usize> = layout.own.clone();
+    // Trim blank lines at both ends.
+    while own_idx.first().is_some_and(|&i| is_blank(lines[i])) {
+        own_idx.remove(0);
+    }
+    while own_idx.last().is_some_and(|&i| is_blank(lines[i])) {
+        own_idx.pop();
+    }
+    let signature_at = find_signature(&lines, &own_idx);
+    let mut signature_lines: Vec<usize> = own_idx.split_off(signature_at);
+    signature_lines.extend(&layout.trailing_signature);
+    while own_idx.last().is_some_and(|&i| is_blank(lines[i])) {
+        own_idx.pop();
+    }
+    // Closing: a sign-off line near the end; short lines after it are the
+    // signature (name, title, phone).
+    let closing_at = find_closing(&lines, &own_idx);
+    let signature_from = match closing_at {
+        Some(c) => own_idx.iter().position(|&i| i == c).map(|pos| pos + 1),
+        None => find_bare_signature(&lines, &own_idx),
+    };
+    if let Some(from) = signature_from {
+        let mut sig = own_idx.split_off(from);
+        sig.extend(signature_lines);
+        signature_lines = sig;
+    }
+    while own_idx.last().is_some_and(|&i| is_blank(lines[i])) {
+        own_idx.pop();
+    }
+
+    // Build `own` with byte offsets per line.
+    let mut reply = Reply::default();
+    let mut starts = Vec::with_capacity(own_idx.len());
+    for (n, &i) in own_idx.iter().enumerate() {
+        if n > 0 {
+            reply.own.push('\n');
+        }
+        starts.push(reply.own.len());
+        reply.own.push_str(lines[i].trim_end());
+        reply.own_line.push(i + 1);
+    }
+    let line_range = |from: usize, to: usize| -> Range<usize> {
+        if from >= to || from >= starts.len() {
+            let at = starts
+                .get(from)
+                .copied()
+                .unwrap_or(reply_len(&starts, &own_idx, &lines));
+            return at..at;
+        }
+        let end = starts[to - 1] + lines[own_idx[to - 1]].trim_end().len();
+        starts[from]..end
+    };
+
+    let closing_lines = closing_at.map(|c| {
+        let pos = own_idx
+            .iter()
+            .position(|&i| i == c)
+            .unwrap_or(own_idx.len());
+        pos..own_idx.len()
+    });
+    let body_end_line = closing_lines.as_ref().map_or(own_idx.len(), |r| r.start);
+    reply.closing = closing_lines.map_or(reply.own.len()..reply.own.len(), |r| {
+        line_range(r.start, r.end)
+    });
+
+    // Greeting: the first line (or its first clause), after one banner line.
+    let greeting = find_greeting(&lines, &own_idx);
+    let (greeting, body_start) = match greeting {
+        Some((first_line, line, clause_end)) => {
+            let start = starts[first_line];
+            let end = starts[line] + clause_end;
+            let rest = &reply.own[end..];
+            let body_start = end + (rest.len() - rest.trim_start().len());
+            (start..end, body_start)
+        }
+        None => (0..0, 0),
+    };
+    reply.greeting = greeting;
+    let body_end = if body_end_line < own_idx.len() {
+        // End of the last body line before the closing.
+        let mut e = starts[body_end_line];
+        while e > 0 && reply.own.as_bytes()[e - 1].is_ascii_whitespace() {
+            e -= 1;
+        }
+        e
+    } else {
+        reply.own.len()
+    };
+    reply.body = body_start.min(body_end)..body_end.max(body_start.min(body_end));
+    if reply.closing.start < reply.body.end {
+        reply.closing = reply.body.end..reply.body.end.max(reply.closing.end);
+    }
+
+    reply.signature = join_lines(&lines, &signature_lines);
+    reply.quoted = join_lines(
+        &lines,
+        &[layout.quote_header.clone(), layout.quoted.clone()].concat(),
+    );
+    reply.signoff = closing_at.and_then(|_| names::signoff_name(&reply.signature));
+
+    // The customer's message inside the quote.
+    if depth == 0 && !layout.quoted.is_empty() {
+        let header_text = join_lines(&lines, &layout.quote_header);
+        reply.quoted_from = names::quote_header_person(&header_text);
+        let unquoted = unquote(&lines, &layout);
+        let inner = split_with_depth(&unquoted.body, depth + 1);
+        if reply.quoted_from.is_none() {
+            reply.quoted_from = unquoted
+                .header
+                .as_deref()
+                .and_then(names::quote_header_person);
+        }
+        reply.quoted_signoff = inner
+            .signoff
+            .clone()
+            .or_else(|| names::signoff_name(&inner.signature));
+        reply.customer_text = inner.own;
+    }
+    reply
+}
+
+fn reply_len(starts: &[usize], own_idx: &[usize], lines: &[&str]) -> usize {
+    match (starts.last(), own_idx.last()) {
+        (Some(&s), Some(&i)) => s + lines[i].trim_end().len(),
+        _ => 0,
+    }
+}
+
+fn join_lines(lines: &[&str], idx: &[usize]) -> String {
+    let mut idx = idx.to_vec();
+    idx.sort_unstable();
+    idx.dedup();
+    let mut out: Vec<&str> = idx.iter().map(|&i| lines[i].trim_end()).collect();
+    while out.first().is_some_and(|l| l.trim().is_empty()) {
+        out.remove(0);
+    }
+    while out.last().is_some_and(|l| l.trim().is_empty()) {
+        out.pop();
+    }
+    out.join("\n")
+}
+
+struct Unquoted {
+    body: String,
+    header: Option<String>,
+}
+
+/// The quoted original with one level of `>` removed and its attribution or
+/// header block cut off.
+fn unquote(lines: &[&str], layout: &Layout) -> Unquoted {
+    let mut body_lines: Vec<String> = layout
+        .quoted
+        .iter()
+        .filter(|i| !layout.quote_header.contains(i))
+        .map(|&i| strip_one_quote(lines[i]).to_string())
+        .collect();
+    let mut header = None;
+    // A `>`-quoted header block or attribution at the top of the quote.
+    let first = body_lines.iter().position(|l| !is_blank(l));
+    if let Some(first) = first {
+        let view: Vec<&str> = body_lines.iter().map(String::as_str).collect();
+        let end = separator_at(&view, first)
+            .map(|e| {
+                let next = (e..view.len()).find(|&j| !is_blank(view[j])).unwrap_or(e);
+                if next < view.len() {
+                    header_block_at(&view, next).unwrap_or(e)
+                } else {
+                    e
+                }
+            })
+            .or_else(|| header_block_at(&view, first))
+            .or_else(|| attribution_at(&view, first));
+        if let Some(end) = end {
+            header = Some(view[first..end].join("\n"));
+            body_lines.drain(..end);
+        }
+    }
+    Unquoted {
+        body: body_lines.join("\n"),
+        header,
+    }
+}
+
+fn strip_one_quote(line: &str) -> &str {
+    let t = line.trim_start();
+    match t.strip_prefix('>') {
+        Some(rest) => rest.strip_prefix(' ').unwrap_or(rest),
+        None => line,
+    }
+}
+
+/// Index into `own` where the signature starts (`own.len()` when none).
+fn find_signature(lines: &[&str], own: &[usize]) -> usize {
+    let p = patterns();
+    let first_text = own.iter().position(|&i| !is_blank(lines[i])).unwrap_or(0);
+    for (pos, &i) in own.iter().enumerate() {
+        let line = lines[i];
+        let trimmed = line.trim();
+        if pos <= first_text {
+            continue;
+        }
+        if line == "-- " || line.trim_end() == "--" || trimmed == "—" || trimmed == "-- " {
+            return pos;
+        }
+        if p.device.is_match(trimmed) && trimmed.chars().count() < 80 {
+            return pos;
+        }
+        if trimmed.len() >= 10 && trimmed.chars().all(|c| c == '_') {
+            return pos;
+        }
+    }
+    own.len()
+}
+
+/// The last sign-off line within the final lines of `own`.
+fn find_closing(lines: &[&str], own: &[usize]) -> Option<usize> {
+    let p = patterns();
+    let text_lines: Vec<usize> = own
+        .iter()
+        .copied()
+        .filter(|&i| !is_blank(lines[i]))
+        .collect();
+    if text_lines.len() < 2 {
+        // A one-line message ("Thanks!") is all body.
+        return None;
+    }
+    let window = text_lines.len().saturating_sub(8);
+    let mut found: Option<usize> = None;
+    for (n, &i) in text_lines.iter().enumerate().skip(window.max(1)) {
+        let line = lines[i].trim();
+        let Some(m) = p.closing.find(line) else {
+            continue;
+        };
+        let rest = line[m.end()..].trim();
+        // "Terveisin," / "Thanks, Anna" / "Kiitos!" but not a sentence.
+        if rest.chars().count() > 30 || rest.contains(['.', '?']) && rest.len() > 3 {
+            continue;
+        }
+        // Whatever follows must look like a signature block.
+        let after = &text_lines[n + 1..];
+        if after.len() <= 7 && after.iter().all(|&j| lines[j].trim().chars().count() <= 72) {
+            found = Some(i);
+            break;
+        }
+    }
+    found
+}
+
+/// A trailing block that is a signature without a sign-off: after a blank
+/// line, at most six short lines with a phone number, address or URL, or a
+/// lone name line.
+fn find_bare_signature(lines: &[&str], own: &[usize]) -> Option<usize> {
+    let blank = own.iter().rposition(|&i| is_blank(lines[i]))?;
+    let block = &own[blank + 1..];
+    if block.is_empty() || block.len() > 6 || blank == 0 {
+        return None;
+    }
+    let contact = block.iter().any(|&i| names::looks_like_contact(lines[i]));
+    let short = block.iter().all(|&i| lines[i].trim().chars().count() <= 60);
+    let lone_name = block.len() == 1 && names::looks_like_name(lines[block[0]].trim());
+    (short && (contact || lone_name)).then_some(blank + 1)
+}
+
+/// The greeting: (index of its first line in `own`, index of the greeting
+/// line, byte length of the greeting clause on that line).
+fn find_greeting(lines: &[&str], own: &[usize]) -> Option<(usize, usize, usize)> {
+    let p = patterns();
+    let text: Vec<usize> = (0..own.len())
+        .filter(|&n| !is_blank(lines[own[n]]))
+        .take(2)
+        .collect();
+    let first = *text.first()?;
+    let candidates: Vec<usize> = if text.len() > 1 && is_banner(lines[own[first]]) {
+        vec![first, text[1]]
+    } else {
+        vec![first]
+    };
+    for &n in &candidates {
+        let line = lines[own[n]].trim_end();
+        let leading = line.len() - line.trim_start().len();
+        let trimmed = line.trim_start();
+        if p.greeting.is_match(trimmed) {
+            let clause = greeting_clause(trimmed);
+            return Some((first, n, leading + clause));
+        }
+    }
+    None
+}
+
+fn is_banner(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() <= 120 && patterns().banner.is_match(t)
+}
+
+/// Byte length of the greeting clause at the start of `line`: up to and
+/// including the first `,` `!` `:` or sentence end, or the whole line when
+/// it is short.
+fn greeting_clause(line: &str) -> usize {
+    for (i, c) in line.char_indices() {
+        if matches!(c, ',' | '!' | ':' | ';') {
+            return i + c.len_utf8();
+        }
+        if matches!(c, '.' | '?') && line[i + 1..].starts_with(' ') {
+            return i + 1;
+        }
+    }
+    if line.split_whitespace().count() <= 6 {
+        return line.len();
+    }
+    // A long line without punctuation: the greeting word and a name.
+    let words: Vec<(usize, &str)> = line
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
+        .collect();
+    let mut end = words[0].0 + words[0].1.len();
+    for &(at, w) in words.iter().skip(1).take(3) {
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            end = at + w.len();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(text: &str) -> (String, String, String, String, String) {
+        let r = split_reply(text);
+        (
+            r.greeting_text().to_string(),
+            r.body_text().to_string(),
+            r.closing_text().to_string(),
+            r.signature.clone(),
+            r.customer_text.clone(),
+        )
+    }
+
+    #[test]
+    fn finnish_top_posted_gmail_reply() {
+        let text = "Hei Anna,\n\nPaketti lähti eilen.\n\nYstävällisin terveisin\nMatti Meikäläinen\nAsiakaspalvelu\n\nma 2.11.2026 klo 10.11 Anna Virtanen <anna@example.fi> kirjoitti:\n> Hei,\n> missä pakettini on?\n>\n> Terveisin Anna\n";
+        let (greeting, body, closing, signature, customer) = parts(text);
+        assert_eq!(greeting, "Hei Anna,");
+        assert_eq!(body, "Paketti lähti eilen.");
+        assert_eq!(closing, "Ystävällisin terveisin");
+        assert_eq!(signature, "Matti Meikäläinen\nAsiakaspalvelu");
+        assert!(customer.contains("missä pakettini on?"), "{customer}");
+        let r = split_reply(text);
+        assert_eq!(
+            r.quoted_from.unwrap().name.as_deref(),
+            Some("Anna Virtanen")
+        );
+    }
+
+    #[test]
+    fn outlook_header_block_in_three_languages() {
+        for (header, from) in [
+            (
+                "Lähettäjä: Anna Virtanen <anna@example.fi>\nLähetetty: maanantai 2. marraskuuta 2026 10.11\nVastaanottaja: Tuki <tuki@example.fi>\nAihe: Tilaus",
+                "Anna Virtanen",
+            ),
+            (
+                "From: Anna Virtanen <anna@example.fi>\nSent: Monday, November 2, 2026 10:11 AM\nTo: Support\nSubject: Order",
+                "Anna Virtanen",
+            ),
+            (
+                "Från: Anna Virtanen <anna@example.fi>\nSkickat: den 2 november 2026 10:11\nTill: Support\nÄmne: Order",
+                "Anna Virtanen",
+            ),
+        ] {
+            let text =
+                format!("Hei!\n\nTilaus on lähetetty.\n\n{header}\n\nMissä tilaukseni on?\n");
+            let r = split_reply(&text);
+            assert_eq!(r.greeting_text(), "Hei!");
+            assert_eq!(r.body_text(), "Tilaus on lähetetty.");
+            assert_eq!(r.customer_text, "Missä tilaukseni on?");
+            assert_eq!(r.quoted_from.unwrap().name.as_deref(), Some(from));
+        }
+    }
+
+    #[test]
+    fn original_message_separator() {
+        let text = "Kiitos viestistä.\n\n-----Alkuperäinen viesti-----\nLähettäjä: a@b.fi\nAihe: x\n\nVoinko palauttaa?\n";
+        let r = split_reply(text);
+        assert_eq!(r.own, "Kiitos viestistä.");
+        assert_eq!(r.customer_text, "Voinko palauttaa?");
+    }
+
+    #[test]
+    fn swedish_and_english_attributions() {
+        for attribution in [
+            "Den 2 nov. 2026 kl. 10:11 skrev Anna Virtanen <anna@example.fi>:",
+            "On Mon, Nov 2, 2026 at 10:11 AM Anna Virtanen <anna@example.fi> wrote:",
+            "On Mon, Nov 2, 2026 at 10:11 AM Anna Virtanen <\nanna@example.fi> wrote:",
+            "Anna Virtanen kirjoitti:",
+            "Anna Virtanen <anna@example.fi> kirjoitti 2.11.2026 kello 10.11:",
+        ] {
+            let text = format!("Hej Anna!\n\nSvar här.\n\n{attribution}\n> Fråga?\n");
+            let r = split_reply(&text);
+            assert_eq!(r.body_text(), "Svar här.", "{attribution}");
+            assert_eq!(r.customer_text, "Fråga?", "{attribution}");
+        }
+    }
+
+    #[test]
+    fn bottom_posted_and_interleaved() {
+        let bottom = "Anna wrote:\n> Where is my order?\n\nHi Anna,\nIt shipped today.\n";
+        let r = split_reply(bottom);
+        assert_eq!(r.greeting_text(), "Hi Anna,");
+        assert_eq!(r.body_text(), "It shipped today.");
+        assert_eq!(r.customer_text, "Where is my order?");
+
+        let interleaved = "Hi Anna,\n\n> Where is my order?\nIt shipped today.\n\n> Can I return it?\nYes, within 30 days.\n";
+        let r = split_reply(interleaved);
+        assert!(
+            r.own.contains("It shipped today.") && r.own.contains("Yes, within 30 days."),
+            "{}",
+            r.own
+        );
+        assert!(!r.own.contains("Where is my order"));
+        assert!(r.customer_text.contains("Can I return it?"));
+    }
+
+    #[test]
+    fn signature_forms() {
+        let r = split_reply("Hei,\n\nKyllä onnistuu.\n\n-- \nMatti\n040 123 4567\n");
+        assert_eq!(r.body_text(), "Kyllä onnistuu.");
+        assert_eq!(r.signature, "--\nMatti\n040 123 4567");
+        let r = split_reply("Yes.\n\nSent from my iPhone\n");
+        assert_eq!(r.own, "Yes.");
+        assert_eq!(r.signature, "Sent from my iPhone");
+        let r = split_reply("Ja.\n\nSkickat från min iPhone");
+        assert_eq!(r.signature, "Skickat från min iPhone");
+        let r = split_reply("Selvä.\n\nLähetetty iPhonesta");
+        assert_eq!(r.signature, "Lähetetty iPhonesta");
+    }
+
+    #[test]
+    fn banner_before_greeting() {
+        let r = split_reply("[#1234] Tukipyyntö vastaanotettu\nHei Anna!\nAsia on hoidossa.\n");
+        assert_eq!(
+            r.greeting_text(),
+            "[#1234] Tukipyyntö vastaanotettu\nHei Anna!"
+        );
+        assert_eq!(r.body_text(), "Asia on hoidossa.");
+    }
+
+    #[test]
+    fn greeting_clause_on_a_longer_line() {
+        let r = split_reply("Hei Anna, kiitos viestistäsi. Paketti lähti.\n");
+        assert_eq!(r.greeting_text(), "Hei Anna,");
+        assert_eq!(r.body_text(), "kiitos viestistäsi. Paketti lähti.");
+        let r = split_reply("Paketti lähti eilen.\n");
+        assert_eq!(r.greeting_text(), "");
+        assert_eq!(r.body_text(), "Paketti lähti eilen.");
+    }
+
+    #[test]
+    fn line_numbers_map_back_to_the_message() {
+        let r = split_reply("\n\nHei,\n\nRivi kaksi.\n");
+        let at = r.own.find("Rivi").unwrap();
+        assert_eq!(r.line_col(at), (5, 1));
+        assert_eq!(r.line_col(r.own.find("kaksi").unwrap()), (5, 6));
+    }
+}
