@@ -11,6 +11,8 @@ pub mod input;
 pub mod lang;
 pub mod mail;
 pub mod report;
+pub mod rules;
+pub mod score;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -4,7 +4,9 @@
 //! packs' stop words (and the letters å, ä, ö), which is reliable for these
 //! three on anything longer than a greeting.
 
+pub mod lexicon;
 pub mod pack;
+pub mod text;
 
 use std::collections::HashSet;
 use std::sync::OnceLock;

@@ -21,7 +21,113 @@ pub const BUILTIN: &[(&str, &str)] = &[
 pub struct Pack {
     pub lang: String,
     pub detect: Detect,
+    #[serde(default)]
+    pub greeting: GreetingWords,
+    #[serde(default)]
+    pub vague: VagueWords,
+    #[serde(default)]
+    pub tone: ToneWords,
+    #[serde(default)]
+    pub questions: QuestionWords,
+    #[serde(default)]
+    pub canned: CannedWords,
+    #[serde(default)]
+    pub password: PasswordWords,
+    /// Bad and good example replies per square; they run as tests.
+    #[serde(default)]
+    pub examples: Vec<Example>,
     pub split: SplitWords,
+}
+
+/// Words that stand where the customer's name should be.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct GreetingWords {
+    pub generic_names: Vec<String>,
+    pub titles: Vec<String>,
+}
+
+/// Generic product and service words, and the reader in the third person.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct VagueWords {
+    pub generic_stems: Vec<String>,
+    pub case_endings: Vec<String>,
+    pub possessives: Vec<String>,
+    pub clitics: Vec<String>,
+    /// Words that, right after a generic word, make it part of a specific
+    /// compound ("product page", "service desk").
+    #[serde(default)]
+    pub compound_heads: Vec<String>,
+    /// Words that, right before a generic word, make it specific.
+    #[serde(default)]
+    pub determiners: Vec<String>,
+    /// Regular expressions (case-insensitive, whole words).
+    pub third_person: Vec<String>,
+}
+
+/// Register markers (regular expressions unless said otherwise).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ToneWords {
+    pub formal_address: Vec<String>,
+    /// Whole words that look like formal address but are not.
+    pub formal_exceptions: Vec<String>,
+    pub casual_address: Vec<String>,
+    pub casual_exceptions: Vec<String>,
+    /// Literal words or emoticons.
+    pub casual_cues: Vec<String>,
+    pub formal_cues: Vec<String>,
+    /// Literal words or emoticons.
+    pub casual_reply: Vec<String>,
+}
+
+/// Question cues and answer evidence (literal words and phrases).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct QuestionWords {
+    pub when: Vec<String>,
+    pub how_much: Vec<String>,
+    #[serde(rename = "where")]
+    pub where_: Vec<String>,
+    pub yes_no: Vec<String>,
+    pub other: Vec<String>,
+    pub indirect: Vec<String>,
+    pub yes_no_answers: Vec<String>,
+    pub time_words: Vec<String>,
+    pub place_words: Vec<String>,
+    pub ignore: Vec<String>,
+}
+
+/// Stock phrases: words, `*` for any ending, `…` for a short gap.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CannedWords {
+    pub phrases: Vec<String>,
+    #[serde(default)]
+    pub not_canned: Vec<String>,
+}
+
+/// Words that announce a password and words after them that are not one.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PasswordWords {
+    /// Words, `*` for any ending.
+    pub cues: Vec<String>,
+    pub copulas: Vec<String>,
+    pub not_passwords: Vec<String>,
+}
+
+/// A bad and a good reply for one square, with the customer's message
+/// where the square needs one.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Example {
+    pub square: String,
+    pub bad: String,
+    pub good: String,
+    #[serde(default)]
+    pub customer: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -46,7 +152,7 @@ pub struct SplitWords {
 
 impl SplitWords {
     #[cfg(test)]
-    fn lists(&self) -> [(&'static str, &Vec<String>); 8] {
+    pub(crate) fn lists(&self) -> [(&'static str, &Vec<String>); 8] {
         [
             ("greetings", &self.greetings),
             ("closings", &self.closings),
@@ -116,6 +222,34 @@ mod tests {
         for pack in builtin() {
             let mut lists = pack.split.lists().to_vec();
             lists.push(("stopwords", &pack.detect.stopwords));
+            lists.extend([
+                ("generic-names", &pack.greeting.generic_names),
+                ("titles", &pack.greeting.titles),
+                ("generic-stems", &pack.vague.generic_stems),
+                ("case-endings", &pack.vague.case_endings),
+                ("possessives", &pack.vague.possessives),
+                ("clitics", &pack.vague.clitics),
+                ("compound-heads", &pack.vague.compound_heads),
+                ("determiners", &pack.vague.determiners),
+                ("casual-cues", &pack.tone.casual_cues),
+                ("casual-reply", &pack.tone.casual_reply),
+                ("formal-exceptions", &pack.tone.formal_exceptions),
+                ("casual-exceptions", &pack.tone.casual_exceptions),
+                ("when", &pack.questions.when),
+                ("how-much", &pack.questions.how_much),
+                ("where", &pack.questions.where_),
+                ("yes-no", &pack.questions.yes_no),
+                ("other", &pack.questions.other),
+                ("indirect", &pack.questions.indirect),
+                ("yes-no-answers", &pack.questions.yes_no_answers),
+                ("time-words", &pack.questions.time_words),
+                ("place-words", &pack.questions.place_words),
+                ("ignore", &pack.questions.ignore),
+                ("phrases", &pack.canned.phrases),
+                ("cues", &pack.password.cues),
+                ("copulas", &pack.password.copulas),
+                ("not-passwords", &pack.password.not_passwords),
+            ]);
             for (list, words) in lists {
                 for pair in words.windows(2) {
                     assert!(

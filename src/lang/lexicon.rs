@@ -1,0 +1,402 @@
+//! A language pack compiled for matching: regular expressions and word sets
+//! built once per language from `rules/*.toml` (and any extra phrase files).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use regex::Regex;
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::Lang;
+use super::pack::{self, Pack};
+
+/// Everything the rules need to read one language.
+pub struct Lexicon {
+    pub lang: Lang,
+    pub greetings: Regex,
+    pub generic_names: HashSet<String>,
+    pub titles: HashSet<String>,
+    /// A whole lower-cased word that is a generic product/service noun.
+    pub generic_word: Option<Regex>,
+    pub compound_heads: HashSet<String>,
+    pub determiners: HashSet<String>,
+    pub third_person: Option<Regex>,
+    pub formal_address: Option<Regex>,
+    pub formal_exceptions: HashSet<String>,
+    pub casual_address: Option<Regex>,
+    pub casual_exceptions: HashSet<String>,
+    pub casual_cues: HashSet<String>,
+    pub formal_cues: Option<Regex>,
+    pub casual_reply: HashSet<String>,
+    pub questions: QuestionLexicon,
+    /// One regex per stock phrase, with the phrase as written in the pack.
+    pub canned: Vec<(String, Regex)>,
+    /// Any stock phrase: a quick pre-check before the per-phrase regexes.
+    pub canned_any: Option<Regex>,
+    /// Cue, then copula, then the value in group `value`.
+    pub password: Option<Regex>,
+    pub not_passwords: HashSet<String>,
+    pub stopwords: HashSet<String>,
+    stemmer: Stemmer,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("lang", &self.lang)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Question words by the answer they expect, and answer evidence.
+#[derive(Debug)]
+pub struct QuestionLexicon {
+    pub when: Vec<String>,
+    pub how_much: Vec<String>,
+    pub where_: Vec<String>,
+    pub yes_no: Vec<String>,
+    pub other: Vec<String>,
+    pub indirect: Vec<String>,
+    pub yes_no_answers: Regex,
+    pub time_words: Regex,
+    pub place_words: Regex,
+    pub ignore: HashSet<String>,
+}
+
+fn set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
+}
+
+/// `(?:a|b|c)` of literal phrases, longest first, spaces matching any whitespace.
+pub fn literal_alternation(words: &[String]) -> String {
+    let mut words: Vec<&String> = words.iter().collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let alts: Vec<String> = words
+        .iter()
+        .map(|w| regex::escape(w).replace(' ', r"\s+"))
+        .collect();
+    format!("(?:{})", alts.join("|"))
+}
+
+/// Literal phrases as whole words: `\b` only where the phrase starts or ends
+/// with a word character (emoticons have none).
+fn literal_words_regex(words: &[String]) -> Regex {
+    if words.is_empty() {
+        return Regex::new(r"[^\s\S]").expect("never-matching regex");
+    }
+    let alts: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let body = regex::escape(w).replace(' ', r"\s+");
+            let start = if w.starts_with(|c: char| c.is_alphanumeric()) {
+                r"\b"
+            } else {
+                ""
+            };
+            let end = if w.ends_with(|c: char| c.is_alphanumeric()) {
+                r"\b"
+            } else {
+                ""
+            };
+            format!("{start}{body}{end}")
+        })
+        .collect();
+    Regex::new(&format!("(?i)(?:{})", alts.join("|"))).expect("word list compiles")
+}
+
+/// Regex patterns from a pack, as whole words, case-insensitive.
+fn patterns_regex(name: &str, patterns: &[String]) -> Result<Option<Regex>, String> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let joined = patterns
+        .iter()
+        .map(|p| format!("(?:{p})"))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(r"(?i)\b(?:{joined})\b"))
+        .map(Some)
+        .map_err(|e| format!("{name}: {e}"))
+}
+
+/// A stock phrase in the pack's notation as a regex: words separated by any
+/// whitespace, `*` for any word ending, `…` (or `...`) for a gap of up to
+/// eight words.
+pub fn phrase_regex(phrase: &str) -> String {
+    let mut out = String::from(r"(?i)\b");
+    let tokens: Vec<&str> = phrase.split_whitespace().collect();
+    for (i, token) in tokens.iter().enumerate() {
+        if *token == "…" || *token == "..." {
+            out.push_str(r"(?:[^\s.!?]+\s+){0,8}?");
+            continue;
+        }
+        match token.strip_suffix('*') {
+            Some(stem) => {
+                out.push_str(&regex::escape(stem));
+                out.push_str(r"\w*");
+            }
+            None => out.push_str(&regex::escape(token)),
+        }
+        if i + 1 < tokens.len() {
+            out.push_str(r"[\s,]+");
+        }
+    }
+    if phrase.ends_with(|c: char| c.is_alphanumeric()) {
+        out.push_str(r"\b");
+    }
+    out
+}
+
+impl Lexicon {
+    /// Compiles one language from its packs (the built-in one first, then
+    /// any extra phrase files for the same language).
+    pub fn build(lang: Lang, packs: &[&Pack]) -> Result<Lexicon, String> {
+        let mut greetings = Vec::new();
+        let mut generic_names = Vec::new();
+        let mut titles = Vec::new();
+        let mut stems = Vec::new();
+        let mut cases = Vec::new();
+        let mut possessives = Vec::new();
+        let mut clitics = Vec::new();
+        let mut compound_heads = Vec::new();
+        let mut determiners = Vec::new();
+        let mut third = Vec::new();
+        let mut formal_address = Vec::new();
+        let mut formal_exceptions = Vec::new();
+        let mut casual_address = Vec::new();
+        let mut casual_exceptions = Vec::new();
+        let mut casual_cues = Vec::new();
+        let mut formal_cues = Vec::new();
+        let mut casual_reply = Vec::new();
+        let mut q = super::pack::QuestionWords::default();
+        let mut phrases = Vec::new();
+        let mut cues = Vec::new();
+        let mut copulas = Vec::new();
+        let mut not_passwords = Vec::new();
+        let mut stopwords = Vec::new();
+        for p in packs {
+            greetings.extend(p.split.greetings.iter().cloned());
+            generic_names.extend(p.greeting.generic_names.iter().cloned());
+            titles.extend(p.greeting.titles.iter().cloned());
+            stems.extend(p.vague.generic_stems.iter().cloned());
+            cases.extend(p.vague.case_endings.iter().cloned());
+            possessives.extend(p.vague.possessives.iter().cloned());
+            clitics.extend(p.vague.clitics.iter().cloned());
+            compound_heads.extend(p.vague.compound_heads.iter().cloned());
+            determiners.extend(p.vague.determiners.iter().cloned());
+            third.extend(p.vague.third_person.iter().cloned());
+            formal_address.extend(p.tone.formal_address.iter().cloned());
+            formal_exceptions.extend(p.tone.formal_exceptions.iter().cloned());
+            casual_address.extend(p.tone.casual_address.iter().cloned());
+            casual_exceptions.extend(p.tone.casual_exceptions.iter().cloned());
+            casual_cues.extend(p.tone.casual_cues.iter().cloned());
+            formal_cues.extend(p.tone.formal_cues.iter().cloned());
+            casual_reply.extend(p.tone.casual_reply.iter().cloned());
+            let pq = &p.questions;
+            q.when.extend(pq.when.iter().cloned());
+            q.how_much.extend(pq.how_much.iter().cloned());
+            q.where_.extend(pq.where_.iter().cloned());
+            q.yes_no.extend(pq.yes_no.iter().cloned());
+            q.other.extend(pq.other.iter().cloned());
+            q.indirect.extend(pq.indirect.iter().cloned());
+            q.yes_no_answers.extend(pq.yes_no_answers.iter().cloned());
+            q.time_words.extend(pq.time_words.iter().cloned());
+            q.place_words.extend(pq.place_words.iter().cloned());
+            q.ignore.extend(pq.ignore.iter().cloned());
+            phrases.extend(p.canned.phrases.iter().cloned());
+            cues.extend(p.password.cues.iter().cloned());
+            copulas.extend(p.password.copulas.iter().cloned());
+            not_passwords.extend(p.password.not_passwords.iter().cloned());
+            stopwords.extend(p.detect.stopwords.iter().cloned());
+        }
+        let opt = |parts: &[String]| {
+            if parts.is_empty() {
+                String::new()
+            } else {
+                format!("{}?", literal_alternation(parts))
+            }
+        };
+        let generic_word = if stems.is_empty() {
+            None
+        } else {
+            Some(
+                Regex::new(&format!(
+                    "^{}{}{}{}$",
+                    literal_alternation(&stems),
+                    opt(&cases),
+                    opt(&possessives),
+                    opt(&clitics)
+                ))
+                .map_err(|e| format!("generic-stems: {e}"))?,
+            )
+        };
+        let mut canned = Vec::new();
+        for phrase in &phrases {
+            let re = Regex::new(&phrase_regex(phrase))
+                .map_err(|e| format!("canned phrase `{phrase}`: {e}"))?;
+            canned.push((phrase.clone(), re));
+        }
+        let canned_any = if phrases.is_empty() {
+            None
+        } else {
+            let joined: Vec<String> = phrases
+                .iter()
+                .map(|p| phrase_regex(p).trim_start_matches("(?i)").to_string())
+                .collect();
+            Some(
+                Regex::new(&format!("(?i)(?:{})", joined.join("|")))
+                    .map_err(|e| format!("canned phrases: {e}"))?,
+            )
+        };
+        let password = if cues.is_empty() {
+            None
+        } else {
+            let cue_alts: Vec<String> = cues
+                .iter()
+                .map(|c| match c.strip_suffix('*') {
+                    Some(stem) => format!(r"{}\w*", regex::escape(stem).replace(' ', r"\s+")),
+                    None => regex::escape(c).replace(' ', r"\s+"),
+                })
+                .collect();
+            let mut copula_alts: Vec<&String> = copulas.iter().collect();
+            copula_alts.sort_by_key(|c| std::cmp::Reverse(c.len()));
+            let copula_alts: Vec<String> = copula_alts
+                .iter()
+                .map(|c| {
+                    if c.chars().all(char::is_alphabetic) || c.contains(' ') {
+                        format!(r"\s+{}\s+", regex::escape(c).replace(' ', r"\s+"))
+                    } else {
+                        format!(r"\s*{}\s*", regex::escape(c))
+                    }
+                })
+                .collect();
+            Some(
+                Regex::new(&format!(
+                    r#"(?i)\b(?P<cue>{})(?:{})(?P<quote>["'“”‘’`«»]?)(?P<value>[^\s"'“”‘’`«»<>]+)"#,
+                    cue_alts.join("|"),
+                    copula_alts.join("|")
+                ))
+                .map_err(|e| format!("password cues: {e}"))?,
+            )
+        };
+        Ok(Lexicon {
+            lang,
+            greetings: Regex::new(&format!(
+                r"(?i)^{}(?:$|[\s,!.:;])",
+                literal_alternation(&greetings)
+            ))
+            .map_err(|e| format!("greetings: {e}"))?,
+            generic_names: set(&generic_names),
+            titles: set(&titles),
+            generic_word,
+            compound_heads: set(&compound_heads),
+            determiners: set(&determiners),
+            third_person: patterns_regex("third-person", &third)?,
+            formal_address: patterns_regex("formal-address", &formal_address)?,
+            formal_exceptions: set(&formal_exceptions),
+            casual_address: patterns_regex("casual-address", &casual_address)?,
+            casual_exceptions: set(&casual_exceptions),
+            casual_cues: set(&casual_cues),
+            formal_cues: patterns_regex("formal-cues", &formal_cues)?,
+            casual_reply: set(&casual_reply),
+            questions: QuestionLexicon {
+                yes_no_answers: literal_words_regex(&q.yes_no_answers),
+                time_words: literal_words_regex(&q.time_words),
+                place_words: literal_words_regex(&q.place_words),
+                ignore: set(&q.ignore),
+                when: q.when,
+                how_much: q.how_much,
+                where_: q.where_,
+                yes_no: q.yes_no,
+                other: q.other,
+                indirect: q.indirect,
+            },
+            canned,
+            canned_any,
+            password,
+            not_passwords: set(&not_passwords),
+            stopwords: set(&stopwords),
+            stemmer: Stemmer::create(match lang {
+                Lang::Fi => Algorithm::Finnish,
+                Lang::En => Algorithm::English,
+                Lang::Sv => Algorithm::Swedish,
+            }),
+        })
+    }
+
+    /// The stem of a lower-cased word.
+    pub fn stem<'a>(&self, word: &'a str) -> std::borrow::Cow<'a, str> {
+        self.stemmer.stem(word)
+    }
+}
+
+/// The built-in lexicon of a language, compiled once.
+pub fn builtin(lang: Lang) -> &'static Lexicon {
+    static LEXICONS: OnceLock<Vec<Lexicon>> = OnceLock::new();
+    let all = LEXICONS.get_or_init(|| {
+        Lang::ALL
+            .iter()
+            .map(|&l| {
+                let packs: Vec<&Pack> = pack::pack(l.code()).into_iter().collect();
+                Lexicon::build(l, &packs).expect("built-in packs compile")
+            })
+            .collect()
+    });
+    &all[Lang::ALL
+        .iter()
+        .position(|&l| l == lang)
+        .expect("known language")]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_compiles() {
+        for lang in Lang::ALL {
+            let lex = builtin(lang);
+            assert!(!lex.canned.is_empty());
+            assert!(lex.password.is_some());
+        }
+    }
+
+    #[test]
+    fn finnish_generic_words_and_compounds() {
+        let lex = builtin(Lang::Fi);
+        let re = lex.generic_word.as_ref().unwrap();
+        for word in [
+            "tuote",
+            "tuotteen",
+            "tuotteitamme",
+            "tuotetta",
+            "tuotteet",
+            "palvelu",
+            "palvelustamme",
+            "palveluun",
+            "tuotteesi",
+            "palveluitamme",
+            "tuotteessa",
+        ] {
+            assert!(re.is_match(word), "{word}");
+        }
+        for word in [
+            "asiakaspalvelu",
+            "tuotenumero",
+            "tuottaa",
+            "palvelija",
+            "tuottaja",
+        ] {
+            assert!(!re.is_match(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn phrase_notation() {
+        let re = Regex::new(&phrase_regex("ohessa … liittyen")).unwrap();
+        assert!(re.is_match("Ohessa tietoa tilaukseenne liittyen."));
+        assert!(!re.is_match("Ohessa lasku. Tilaukseen liittyen"));
+        let re = Regex::new(&phrase_regex("pahoittelemme aiheutunut* hait*")).unwrap();
+        assert!(re.is_match("Pahoittelemme aiheutunutta haittaa"));
+    }
+}

@@ -1,0 +1,170 @@
+//! Text helpers shared by the rules: words and sentences with their byte
+//! spans, and matching inflected Finnish names.
+
+use std::ops::Range;
+
+/// Words (letters, digits, inner hyphens and apostrophes) with byte spans.
+pub fn word_spans(text: &str) -> Vec<(Range<usize>, &str)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let inner = c == '-' || c == '\'' || c == '’';
+        if c.is_alphanumeric() || (inner && start.is_some()) {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            push_word(text, s, i, &mut out);
+        }
+    }
+    if let Some(s) = start {
+        push_word(text, s, text.len(), &mut out);
+    }
+    out
+}
+
+fn push_word<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<(Range<usize>, &'a str)>) {
+    let word = text[start..end].trim_end_matches(['-', '\'', '’']);
+    if !word.is_empty() {
+        out.push((start..start + word.len(), word));
+    }
+}
+
+/// Sentences as byte ranges: ended by `.`, `!`, `?` (and runs of them), a
+/// blank line, or a line break after a short or closed line.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    let mut line_start = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let end_here = match b {
+            b'.' | b'!' | b'?' => {
+                // Include the whole run ("?!", "...").
+                while i + 1 < bytes.len() && matches!(bytes[i + 1], b'.' | b'!' | b'?') {
+                    i += 1;
+                }
+                let next = bytes.get(i + 1).copied();
+                // "2.11.2026", "esim.ja", "3.5 €": not an end.
+                next.is_none_or(|n| n.is_ascii_whitespace() || n == b'"' || n == b')')
+            }
+            b'\n' => {
+                let line = text[line_start..i].trim();
+                let next_line = text[i + 1..].lines().next().unwrap_or("").trim_start();
+                let blank_next = next_line.is_empty();
+                line_start = i + 1;
+                blank_next
+                    || line.is_empty()
+                    || line.chars().count() < 45
+                    || next_line.starts_with(['-', '*', '•', '>'])
+                    || next_line.starts_with(|c: char| c.is_numeric())
+            }
+            _ => false,
+        };
+        if end_here {
+            push_sentence(text, start, i + 1, &mut out);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    push_sentence(text, start, text.len(), &mut out);
+    out
+}
+
+fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        out.push(start + lead..start + lead + trimmed.len());
+    }
+}
+
+/// Does `word` (as written in a greeting, maybe inflected: "Annalle",
+/// "Virtaselle", "Mikolle") refer to `name` ("Anna", "Virtanen", "Mikko")?
+pub fn name_matches(word: &str, name: &str) -> bool {
+    let word = word.to_lowercase();
+    let name = name.to_lowercase();
+    if word == name {
+        return true;
+    }
+    if name.chars().count() < 2 {
+        return false;
+    }
+    let mut stems = vec![name.clone()];
+    // Finnish -nen surnames inflect on -se-: Virtanen -> Virtaselle.
+    if let Some(base) = name.strip_suffix("nen") {
+        stems.push(format!("{base}s"));
+    }
+    // Consonant gradation in the stem: Mikko -> Mikolle, Jukka -> Jukalle.
+    for (strong, weak) in [
+        ("kk", "k"),
+        ("pp", "p"),
+        ("tt", "t"),
+        ("nt", "nn"),
+        ("nk", "ng"),
+        ("mp", "mm"),
+        ("lt", "ll"),
+        ("rt", "rr"),
+    ] {
+        if let Some(pos) = name.rfind(strong) {
+            stems.push(format!(
+                "{}{weak}{}",
+                &name[..pos],
+                &name[pos + strong.len()..]
+            ));
+        }
+    }
+    stems.iter().any(|stem| {
+        let stem_chars = stem.chars().count();
+        // The inflected form keeps all but the last vowel of the stem.
+        let keep: String = stem
+            .chars()
+            .take(stem_chars.saturating_sub(1).max(2))
+            .collect();
+        word.starts_with(stem.as_str())
+            || (stem_chars >= 4 && word.starts_with(&keep) && word.chars().count() > stem_chars)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_inner_hyphens() {
+        let words: Vec<&str> = word_spans("Kesäkassi-tuotteen hinta on 12,90 €.")
+            .into_iter()
+            .map(|w| w.1)
+            .collect();
+        assert_eq!(words, vec!["Kesäkassi-tuotteen", "hinta", "on", "12", "90"]);
+    }
+
+    #[test]
+    fn sentences_split_on_marks_and_short_lines() {
+        let text = "Hei!\nMilloin paketti tulee? Voinko vaihtaa värin.\nKiitos 2.11.2026 tilatusta kassista ja kaikesta muusta mitä lähetitte";
+        let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            got,
+            vec![
+                "Hei!",
+                "Milloin paketti tulee?",
+                "Voinko vaihtaa värin.",
+                "Kiitos 2.11.2026 tilatusta kassista ja kaikesta muusta mitä lähetitte"
+            ]
+        );
+    }
+
+    #[test]
+    fn inflected_names() {
+        assert!(name_matches("Annalle", "Anna"));
+        assert!(name_matches("Virtaselle", "Virtanen"));
+        assert!(name_matches("Mikolle", "Mikko"));
+        assert!(name_matches("Anna", "anna"));
+        assert!(!name_matches("Anni", "Anna"));
+        assert!(!name_matches("Matti", "Anna"));
+        assert!(!name_matches("Eve", "Eva"));
+    }
+}

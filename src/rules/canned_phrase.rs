@@ -1,0 +1,150 @@
+//! `canned-phrase`: stock business-letter jargon and template boilerplate.
+
+use super::{Context, Finding, Rule, RuleDoc, Square, Text};
+
+#[derive(Debug)]
+pub struct CannedPhrase;
+
+static DOC: RuleDoc = RuleDoc {
+    summary: Text {
+        en: "Stock business-letter jargon or template boilerplate",
+        fi: "Kapulakieltä tai valmispohjan fraaseja",
+    },
+    what: Text {
+        en: "Phrases from the language packs (`rules/*.toml`, `[canned]`, plus any `extra-phrases` files): \"ohessa … liittyen\", \"kiitämme saamastamme palautteesta\", \"pahoittelemme mahdollisesti aiheutunutta haittaa\", \"please do not hesitate to contact us\", \"tveka inte att kontakta oss\".",
+        fi: "Kielipakettien fraasit (`rules/*.toml`, `[canned]`, sekä `extra-phrases`-tiedostot): \"ohessa … liittyen\", \"kiitämme saamastamme palautteesta\", \"pahoittelemme mahdollisesti aiheutunutta haittaa\", \"please do not hesitate to contact us\".",
+    },
+    why: Text {
+        en: "Everybody has read these sentences a thousand times, so nobody reads them. They tell the customer that the reply came from a drawer, and \"possibly caused inconvenience\" is not an apology.",
+        fi: "Näitä lauseita on luettu tuhat kertaa, joten kukaan ei lue niitä. Ne kertovat, että vastaus tuli laatikosta, eikä \"mahdollisesti aiheutunut haitta\" ole anteeksipyyntö.",
+    },
+    bad: &[
+        "Kiitämme yhteydenotostanne ja pahoittelemme mahdollisesti aiheutunutta haittaa.",
+        "Thank you for contacting us. Please do not hesitate to contact us again.",
+        "Tack för att du kontaktade oss. Vi beklagar eventuella besvär.",
+    ],
+    good: &[
+        "Kiitos kun kerroit, ja anteeksi että paketti myöhästyi.",
+        "Thanks for telling us, and sorry the parcel was late.",
+        "Tack för att du hörde av dig, och förlåt att paketet blev sent.",
+    ],
+};
+
+impl Rule for CannedPhrase {
+    fn id(&self) -> &'static str {
+        "canned-phrase"
+    }
+    fn square(&self) -> Option<Square> {
+        Some(Square::Canned)
+    }
+    fn points(&self) -> u8 {
+        1
+    }
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let own = &ctx.reply.own;
+        let Some(any) = &ctx.lex.canned_any else {
+            return;
+        };
+        if !any.is_match(own) {
+            return;
+        }
+        for (phrase, re) in &ctx.lex.canned {
+            for m in re.find_iter(own) {
+                out.push(ctx.finding(self, m.range(), format!("stock phrase “{phrase}” / fraasi")));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::tests_support::{Case, findings, hits};
+
+    #[test]
+    fn finnish() {
+        for text in [
+            "Hei Anna,\n\nkiitämme yhteydenotostanne.",
+            "Hei Anna,\n\npahoittelemme mahdollisesti aiheutunutta haittaa.",
+            "Hei Anna,\n\nohessa tietoa tilaukseesi liittyen.",
+            "Hei Anna,\n\nkiitämme saamastamme palautteesta.",
+            "Hei Anna,\n\nälä epäröi ottaa yhteyttä.",
+            "Hei Anna,\n\nolemme vastaanottaneet viestisi.",
+            "Hei Anna,\n\nKIITÄMME YHTEYDENOTOSTANNE!",
+            "Hei Anna,\n\nkiitämme\nyhteydenotostanne.",
+        ] {
+            assert!(hits(&Case::fi(text), "canned-phrase"), "{text}");
+        }
+        for text in [
+            "Hei Anna,\n\nkiitos kun kerroit.",
+            "Hei Anna,\n\nanteeksi, että paketti myöhästyi.",
+            "Hei Anna,\n\nohessa lasku.",
+            "Hei Anna,\n\nkirjoita milloin vain uudelleen.",
+            "Hei Anna,\n\nkiitos palautteesta, se auttaa meitä.",
+            "Hei Anna,\n\nvastaanotimme kassin eilen.",
+            "Hei Anna,\n\nkorjasin laskusi.",
+            "Hei Anna,\n\nliitteenä kuitti.",
+        ] {
+            assert!(!hits(&Case::fi(text), "canned-phrase"), "{text}");
+        }
+    }
+
+    #[test]
+    fn each_occurrence_is_a_finding_with_its_excerpt() {
+        let found = findings(&Case::fi(
+            "Hei Anna,\n\nKiitämme yhteydenotostanne. Pahoittelemme aiheutunutta haittaa.",
+        ));
+        let canned: Vec<&str> = found
+            .iter()
+            .filter(|f| f.rule == "canned-phrase")
+            .map(|f| f.excerpt.as_str())
+            .collect();
+        assert_eq!(
+            canned,
+            vec![
+                "Kiitämme yhteydenotostanne",
+                "Pahoittelemme aiheutunutta haittaa"
+            ]
+        );
+        let first = found.iter().find(|f| f.rule == "canned-phrase").unwrap();
+        assert_eq!((first.line, first.column), (3, 1));
+    }
+
+    #[test]
+    fn english_and_swedish() {
+        for text in [
+            "Hi Anna,\nthank you for contacting us.",
+            "Hi Anna,\nplease do not hesitate to contact us.",
+            "Hi Anna,\nwe apologise for any inconvenience.",
+            "Hi Anna,\nyour satisfaction is our top priority.",
+        ] {
+            assert!(hits(&Case::en(text), "canned-phrase"), "{text}");
+        }
+        for text in [
+            "Hi Anna,\nthanks for telling us.",
+            "Hi Anna,\nsorry the parcel was late.",
+            "Hi Anna,\nwrite again any time.",
+            "Hi Anna,\nI fixed the invoice.",
+        ] {
+            assert!(!hits(&Case::en(text), "canned-phrase"), "{text}");
+        }
+        for text in [
+            "Hej Anna,\ntack för att du kontaktade oss.",
+            "Hej Anna,\nvi beklagar eventuella besvär.",
+            "Hej Anna,\ntveka inte att kontakta oss.",
+            "Hej Anna,\nvi har mottagit ditt meddelande.",
+        ] {
+            assert!(hits(&Case::sv(text), "canned-phrase"), "{text}");
+        }
+        for text in [
+            "Hej Anna,\ntack för att du hörde av dig.",
+            "Hej Anna,\nförlåt att paketet blev sent.",
+            "Hej Anna,\nskriv gärna igen.",
+            "Hej Anna,\njag rättade fakturan.",
+        ] {
+            assert!(!hits(&Case::sv(text), "canned-phrase"), "{text}");
+        }
+    }
+}

@@ -1,0 +1,542 @@
+//! The rules: one file per rule, each a struct implementing [`Rule`], with
+//! its documentation and tests beside it. [`REGISTRY`] lists them all.
+//!
+//! A rule looks only at the agent's own text (greeting, body, closing) and,
+//! where it needs it, at the customer's message. It returns findings with
+//! byte spans into the own text; line, column and excerpt follow from them.
+
+mod canned_phrase;
+mod nameless_greeting;
+mod no_greeting;
+mod plaintext_password;
+mod tone_mismatch;
+mod unanswered_question;
+mod vague_wording;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::Message;
+use crate::lang::Lang;
+use crate::lang::lexicon::{self, Lexicon};
+use crate::mail::Reply;
+
+pub use plaintext_password::mask_secrets;
+
+/// A square of the bingo card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Square {
+    Greeting,
+    Vague,
+    Tone,
+    Questions,
+    Canned,
+    Password,
+}
+
+impl Square {
+    pub const ALL: [Square; 6] = [
+        Square::Greeting,
+        Square::Vague,
+        Square::Tone,
+        Square::Questions,
+        Square::Canned,
+        Square::Password,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Square::Greeting => "greeting",
+            Square::Vague => "vague",
+            Square::Tone => "tone",
+            Square::Questions => "questions",
+            Square::Canned => "canned",
+            Square::Password => "password",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn from_id(id: &str) -> Option<Square> {
+        Square::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// The most points the square can give.
+    pub fn max_points(self) -> u8 {
+        if self == Square::Greeting { 2 } else { 1 }
+    }
+
+    /// Squares that need the customer's message to be judged.
+    pub fn needs_customer(self) -> bool {
+        matches!(self, Square::Tone | Square::Questions)
+    }
+
+    /// The square's title on the card, in English and Finnish.
+    pub fn title(self, ui: UiLang) -> &'static str {
+        match (self, ui) {
+            (Square::Greeting, UiLang::En) => "Greeting",
+            (Square::Greeting, UiLang::Fi) => "Tervehdys",
+            (Square::Vague, UiLang::En) => "Vague wording",
+            (Square::Vague, UiLang::Fi) => "Epämääräisyys",
+            (Square::Tone, UiLang::En) => "Tone mismatch",
+            (Square::Tone, UiLang::Fi) => "Väärä sävy",
+            (Square::Questions, UiLang::En) => "Unanswered question",
+            (Square::Questions, UiLang::Fi) => "Vastaamaton kysymys",
+            (Square::Canned, UiLang::En) => "Canned phrase",
+            (Square::Canned, UiLang::Fi) => "Fraasi",
+            (Square::Password, UiLang::En) => "Password in clear",
+            (Square::Password, UiLang::Fi) => "Salasana näkyvissä",
+        }
+    }
+}
+
+/// The language of bingo's own texts (card titles, rule docs, bands).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UiLang {
+    #[default]
+    En,
+    Fi,
+}
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// A square on the card.
+    Warning,
+    /// A password in clear text: fails CI whatever the score.
+    Security,
+}
+
+/// One thing a rule found in a reply.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub square: Option<Square>,
+    pub points: u8,
+    pub severity: Severity,
+    pub message: String,
+    /// 1-based line and column in the message's text.
+    pub line: usize,
+    pub column: usize,
+    pub excerpt: String,
+    /// Byte range in the reply's own text.
+    #[serde(skip)]
+    pub span: Range<usize>,
+    /// A secret inside the span (a password value), never shown.
+    #[serde(skip)]
+    pub secret: Option<Range<usize>>,
+}
+
+/// Text in English and Finnish.
+#[derive(Debug, Clone, Copy)]
+pub struct Text {
+    pub en: &'static str,
+    pub fi: &'static str,
+}
+
+impl Text {
+    pub fn get(&self, ui: UiLang) -> &'static str {
+        match ui {
+            UiLang::En => self.en,
+            UiLang::Fi => self.fi,
+        }
+    }
+}
+
+/// A rule's documentation, with fixed headings (`bingo explain` prints it).
+#[derive(Debug, Clone, Copy)]
+pub struct RuleDoc {
+    /// One line for `bingo rules`.
+    pub summary: Text,
+    /// What it flags.
+    pub what: Text,
+    /// Why it hurts the customer.
+    pub why: Text,
+    /// Bad examples (Finnish, English, Swedish).
+    pub bad: &'static [&'static str],
+    /// Good examples.
+    pub good: &'static [&'static str],
+}
+
+/// Everything a rule may look at for one reply.
+#[derive(Debug)]
+pub struct Context<'a> {
+    pub reply: &'a Reply,
+    pub lang: Lang,
+    pub lex: &'a Lexicon,
+    /// The customer's message, when known.
+    pub customer: Option<&'a str>,
+    /// The names the customer goes by, best first.
+    pub customer_names: &'a [String],
+    /// Product and service names from the config.
+    pub products: &'a [String],
+    /// A reply template (placeholders stand for names and values).
+    pub template: bool,
+}
+
+impl Context<'_> {
+    /// A finding at `span` (bytes in the reply's own text).
+    pub fn finding(&self, rule: &dyn Rule, span: Range<usize>, message: String) -> Finding {
+        let (line, column) = self.reply.line_col(span.start);
+        let excerpt = excerpt(&self.reply.own, &span);
+        Finding {
+            rule: rule.id(),
+            square: rule.square(),
+            points: rule.points(),
+            severity: rule.severity(),
+            message,
+            line,
+            column,
+            excerpt,
+            span,
+            secret: None,
+        }
+    }
+}
+
+/// The excerpt shown for a span: the span itself on one line, shortened.
+fn excerpt(text: &str, span: &Range<usize>) -> String {
+    let start = span.start.min(text.len());
+    let end = span.end.clamp(start, text.len());
+    let raw = text.get(start..end).unwrap_or_default();
+    let one_line: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() > 120 {
+        let short: String = one_line.chars().take(117).collect();
+        format!("{short}…")
+    } else {
+        one_line
+    }
+}
+
+/// A rule of the card.
+pub trait Rule: Sync {
+    /// The rule id: names the bad pattern, kebab-case, never reused.
+    fn id(&self) -> &'static str;
+    fn square(&self) -> Option<Square>;
+    fn points(&self) -> u8;
+    fn severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn doc(&self) -> &'static RuleDoc;
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>);
+}
+
+/// Every rule, alphabetical, one line each.
+pub static REGISTRY: &[&dyn Rule] = &[
+    &canned_phrase::CannedPhrase,
+    &nameless_greeting::NamelessGreeting,
+    &no_greeting::NoGreeting,
+    &plaintext_password::PlaintextPassword,
+    &tone_mismatch::ToneMismatch,
+    &unanswered_question::UnansweredQuestion,
+    &vague_wording::VagueWording,
+];
+
+/// The rule with this id.
+pub fn by_id(id: &str) -> Option<&'static dyn Rule> {
+    REGISTRY.iter().copied().find(|r| r.id() == id)
+}
+
+/// Which rules run.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    enabled: Vec<&'static str>,
+}
+
+impl Default for Selection {
+    fn default() -> Self {
+        Self {
+            enabled: REGISTRY.iter().map(|r| r.id()).collect(),
+        }
+    }
+}
+
+impl Selection {
+    /// `select` (empty: all) minus `ignore`. Unknown ids are an error.
+    pub fn new(select: &[String], ignore: &[String]) -> Result<Self, String> {
+        for id in select.iter().chain(ignore) {
+            if by_id(id).is_none() && Square::from_id(id).is_none() {
+                return Err(format!(
+                    "unknown rule `{id}` (known: {})",
+                    REGISTRY
+                        .iter()
+                        .map(|r| r.id())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+        }
+        let matches = |rule: &dyn Rule, id: &str| {
+            rule.id() == id || rule.square().is_some_and(|s| s.id() == id)
+        };
+        let enabled = REGISTRY
+            .iter()
+            .filter(|r| select.is_empty() || select.iter().any(|id| matches(**r, id)))
+            .filter(|r| !ignore.iter().any(|id| matches(**r, id)))
+            .map(|r| r.id())
+            .collect();
+        Ok(Self { enabled })
+    }
+
+    pub fn is_enabled(&self, id: &str) -> bool {
+        self.enabled.contains(&id)
+    }
+
+    /// A square is judged when at least one of its rules runs.
+    pub fn judges(&self, square: Square) -> bool {
+        REGISTRY
+            .iter()
+            .any(|r| r.square() == Some(square) && self.is_enabled(r.id()))
+    }
+}
+
+/// Settings for linting.
+#[derive(Debug, Clone, Default)]
+pub struct LintSettings {
+    pub selection: Selection,
+    pub products: Vec<String>,
+    pub template: bool,
+}
+
+/// Runs every enabled rule on one message. Returns the findings in text
+/// order and which squares apply; masks any password found in the
+/// message's texts, so nothing downstream can print it.
+pub fn lint(message: &mut Message, settings: &LintSettings) -> (Vec<Finding>, [bool; 6]) {
+    let lang = message.language.unwrap_or(Lang::Fi);
+    let lex = lexicon::builtin(lang);
+    let customer_text = message
+        .customer
+        .as_ref()
+        .map(|c| c.text.as_str())
+        .filter(|t| !t.trim().is_empty());
+    let mut findings = Vec::new();
+    let applicable = {
+        let ctx = Context {
+            reply: &message.reply,
+            lang,
+            lex,
+            customer: customer_text,
+            customer_names: &message.customer_names,
+            products: &settings.products,
+            template: settings.template,
+        };
+        let own_text = !message.reply.own.trim().is_empty();
+        for rule in REGISTRY {
+            if !settings.selection.is_enabled(rule.id()) {
+                continue;
+            }
+            if rule.square().is_some_and(Square::needs_customer) && ctx.customer.is_none() {
+                continue;
+            }
+            if !own_text {
+                continue;
+            }
+            rule.check(&ctx, &mut findings);
+        }
+        let mut applicable = [false; 6];
+        for square in Square::ALL {
+            applicable[square.index()] = own_text
+                && settings.selection.judges(square)
+                && (!square.needs_customer() || ctx.customer.is_some());
+        }
+        applicable
+    };
+    findings.sort_by_key(|f| (f.span.start, f.rule));
+    mask_secrets(message, &mut findings);
+    (findings, applicable)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_is_alphabetical_and_ids_are_unique() {
+        let ids: Vec<&str> = REGISTRY.iter().map(|r| r.id()).collect();
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(ids, sorted);
+    }
+
+    #[test]
+    fn every_rule_is_documented_in_both_languages() {
+        for rule in REGISTRY {
+            let doc = rule.doc();
+            for text in [doc.summary, doc.what, doc.why] {
+                assert!(
+                    !text.en.trim().is_empty(),
+                    "{}: English text missing",
+                    rule.id()
+                );
+                assert!(
+                    !text.fi.trim().is_empty(),
+                    "{}: Finnish text missing",
+                    rule.id()
+                );
+            }
+            assert!(!doc.bad.is_empty(), "{}: no bad example", rule.id());
+            assert!(!doc.good.is_empty(), "{}: no good example", rule.id());
+        }
+    }
+
+    #[test]
+    fn every_pack_example_runs() {
+        use tests_support::{Case, findings};
+        for pack in crate::lang::pack::builtin() {
+            let Some(lang) = Lang::from_code(&pack.lang) else {
+                continue;
+            };
+            assert!(!pack.examples.is_empty(), "{}: no examples", pack.lang);
+            for example in &pack.examples {
+                let square = Square::from_id(&example.square).unwrap_or_else(|| {
+                    panic!("{}: unknown square `{}`", pack.lang, example.square)
+                });
+                let case = |text: &str| {
+                    let mut case = Case::new(lang, text);
+                    case.customer.clone_from(&example.customer);
+                    case
+                };
+                let hit = |text: &str| {
+                    findings(&case(text))
+                        .iter()
+                        .any(|f| f.square == Some(square))
+                };
+                assert!(
+                    hit(&example.bad),
+                    "{}: bad example does not hit {}: {}",
+                    pack.lang,
+                    square.id(),
+                    example.bad
+                );
+                assert!(
+                    !hit(&example.good),
+                    "{}: good example hits {}: {}",
+                    pack.lang,
+                    square.id(),
+                    example.good
+                );
+            }
+            let covered: Vec<&str> = pack.examples.iter().map(|e| e.square.as_str()).collect();
+            for square in Square::ALL {
+                assert!(
+                    covered.contains(&square.id()),
+                    "{}: no example for {}",
+                    pack.lang,
+                    square.id()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn selection_by_rule_and_square() {
+        let s = Selection::new(&[], &["canned-phrase".into()]).unwrap();
+        assert!(!s.is_enabled("canned-phrase"));
+        assert!(s.is_enabled("no-greeting"));
+        let s = Selection::new(&["greeting".into()], &[]).unwrap();
+        assert!(s.is_enabled("no-greeting") && s.is_enabled("nameless-greeting"));
+        assert!(!s.judges(Square::Canned));
+        assert!(Selection::new(&["no-such-rule".into()], &[]).is_err());
+    }
+}
+
+/// Building replies for rule tests.
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use std::sync::Arc;
+
+    use super::{Finding, LintSettings, lint};
+    use crate::Message;
+    use crate::lang::Lang;
+    use crate::mail::{CustomerMessage, CustomerSource, Mail, MessageKind, split_reply};
+
+    /// A reply to lint, with the context a test gives it.
+    #[derive(Debug, Clone)]
+    pub struct Case {
+        pub lang: Lang,
+        pub reply: String,
+        pub customer: Option<String>,
+        pub names: Vec<String>,
+        pub products: Vec<String>,
+        pub template: bool,
+    }
+
+    impl Case {
+        pub fn new(lang: Lang, reply: &str) -> Self {
+            Case {
+                lang,
+                reply: reply.to_string(),
+                customer: None,
+                names: vec!["Anna Virtanen".to_string()],
+                products: Vec::new(),
+                template: false,
+            }
+        }
+        pub fn fi(reply: &str) -> Self {
+            Case::new(Lang::Fi, reply)
+        }
+        pub fn en(reply: &str) -> Self {
+            Case::new(Lang::En, reply)
+        }
+        pub fn sv(reply: &str) -> Self {
+            Case::new(Lang::Sv, reply)
+        }
+        pub fn customer(mut self, text: &str) -> Self {
+            self.customer = Some(text.to_string());
+            self
+        }
+        pub fn names(mut self, names: &[&str]) -> Self {
+            self.names = names.iter().map(ToString::to_string).collect();
+            self
+        }
+        pub fn products(mut self, products: &[&str]) -> Self {
+            self.products = products.iter().map(ToString::to_string).collect();
+            self
+        }
+        pub fn template(mut self) -> Self {
+            self.template = true;
+            self
+        }
+
+        pub fn message(&self) -> Message {
+            Message {
+                file: Arc::from("test"),
+                index: 0,
+                mail: Mail::default(),
+                reply: split_reply(&self.reply),
+                kind: MessageKind::Reply,
+                language: Some(self.lang),
+                customer: self.customer.as_ref().map(|text| CustomerMessage {
+                    text: text.clone(),
+                    from: None,
+                    signoff: None,
+                    source: CustomerSource::Quote,
+                }),
+                customer_names: self.names.clone(),
+            }
+        }
+    }
+
+    /// All findings for a case.
+    pub fn findings(case: &Case) -> Vec<Finding> {
+        let mut message = case.message();
+        let settings = LintSettings {
+            products: case.products.clone(),
+            template: case.template,
+            ..LintSettings::default()
+        };
+        lint(&mut message, &settings).0
+    }
+
+    /// Does the rule hit the case?
+    pub fn hits(case: &Case, rule: &str) -> bool {
+        findings(case).iter().any(|f| f.rule == rule)
+    }
+}

@@ -1,0 +1,287 @@
+//! `plaintext-password`: a password value in clear text. Severity
+//! `security`; the value itself is masked everywhere before any output.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{Context, Finding, Rule, RuleDoc, Severity, Square, Text};
+use crate::Message;
+
+#[derive(Debug)]
+pub struct PlaintextPassword;
+
+static DOC: RuleDoc = RuleDoc {
+    summary: Text {
+        en: "A password in clear text",
+        fi: "Salasana selväkielisenä",
+    },
+    what: Text {
+        en: "A reply that carries a password value (\"Salasanasi on Kesä2024\", \"password: hunter22\", \"ditt lösenord är Sommar1\"), or a template with a password placeholder (`{passwd}`, `{{ password }}`). Not a password: \"Salasanasi on vaihdettu\", \"vaihda salasana linkistä\", \"emme koskaan kysy salasanaasi\", \"Salasana: ********\". bingo never prints the value: every output masks it.",
+        fi: "Vastaus, jossa on salasana (\"Salasanasi on Kesä2024\", \"password: hunter22\"), tai mallipohja, jossa on salasanakenttä (`{passwd}`, `{{ password }}`). Ei salasana: \"Salasanasi on vaihdettu\", \"vaihda salasana linkistä\", \"emme koskaan kysy salasanaasi\", \"Salasana: ********\". bingo ei koskaan tulosta arvoa, vaan peittää sen kaikissa tulosteissa.",
+    },
+    why: Text {
+        en: "Email is stored in many places for years and forwarded freely. A password in it is a password for anyone who ever reads the mailbox; send a reset link instead.",
+        fi: "Sähköposti säilyy monessa paikassa vuosia ja kulkee eteenpäin. Viestissä oleva salasana on kenen tahansa postilaatikon lukijan salasana; lähetä sen sijaan vaihtolinkki.",
+    },
+    bad: &[
+        "Uusi salasanasi on ******** (selväkielisenä).",
+        "Your temporary password: ********",
+        "Ditt lösenord är ********",
+    ],
+    good: &[
+        "Vaihda salasanasi tästä linkistä: https://kauppa.example/uusi-salasana",
+        "Set a new password with this link: https://shop.example/reset",
+        "Byt lösenord via länken: https://butik.example/nytt",
+    ],
+};
+
+fn placeholder_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)(?:\{\{?\s*|\$\{|%\(|%|\[|<%=?\s*)[\w.]*?(?:password|passwd|passwort|pwd|salasana|lösenord|tunnussana)[\w.]*(?:\s*\}\}?|\)s|%|\]|\s*%>)")
+            .expect("placeholder regex")
+    })
+}
+
+/// Does a value after a cue look like a password?
+fn looks_like_password(
+    value: &str,
+    quoted: bool,
+    symbolic_copula: bool,
+    not_passwords: &std::collections::HashSet<String>,
+) -> bool {
+    let chars = value.chars().count();
+    if !(4..=64).contains(&chars) {
+        return false;
+    }
+    if value
+        .chars()
+        .all(|c| matches!(c, '*' | '•' | '●' | 'x' | 'X' | '#' | '.' | '_'))
+    {
+        return false;
+    }
+    let lower = value.to_lowercase();
+    if not_passwords.contains(&lower) || lower.starts_with("http") || lower.starts_with("www.") {
+        return false;
+    }
+    let has_digit = value.chars().any(|c| c.is_ascii_digit());
+    let has_symbol = value.chars().any(|c| !c.is_alphanumeric());
+    let inner_upper = value.chars().skip(1).any(char::is_uppercase);
+    let starts_upper = value.chars().next().is_some_and(char::is_uppercase);
+    let all_lower_letters = value.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
+    if quoted || has_digit || has_symbol || inner_upper {
+        return true;
+    }
+    if symbolic_copula {
+        // "password: hunter" — after a colon any word is the value.
+        return true;
+    }
+    // "Salasanasi on Aurinko": a capitalised word where prose would go on
+    // in lower case. A lower-case word after "on"/"is" is prose.
+    starts_upper && !all_lower_letters
+}
+
+/// Finds password values in `text`: (the whole mention, the value).
+pub fn find_passwords(ctx: &Context, text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut found = Vec::new();
+    if let Some(re) = &ctx.lex.password {
+        for caps in re.captures_iter(text) {
+            let whole = caps.get(0).expect("match");
+            let value = caps.name("value").expect("value group");
+            let quoted = caps.name("quote").is_some_and(|q| !q.as_str().is_empty());
+            let copula = &text[caps.name("cue").expect("cue").end()..value.start()];
+            let symbolic = copula.contains([':', '=']);
+            let trimmed = value.as_str().trim_end_matches(['.', ',', ';', ')', ':']);
+            if looks_like_password(trimmed, quoted, symbolic, &ctx.lex.not_passwords) {
+                let v = value.start()..value.start() + trimmed.len();
+                found.push((whole.start()..v.end, v));
+            }
+        }
+    }
+    for m in placeholder_re().find_iter(text) {
+        found.push((m.range(), m.range()));
+    }
+    found
+}
+
+impl Rule for PlaintextPassword {
+    fn id(&self) -> &'static str {
+        "plaintext-password"
+    }
+    fn square(&self) -> Option<Square> {
+        Some(Square::Password)
+    }
+    fn points(&self) -> u8 {
+        1
+    }
+    fn severity(&self) -> Severity {
+        Severity::Security
+    }
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        for (whole, value) in find_passwords(ctx, &ctx.reply.own) {
+            let placeholder = whole == value;
+            let message = if placeholder {
+                "a password placeholder: the template sends passwords by email / salasanakenttä mallipohjassa".to_string()
+            } else {
+                "a password in clear text / salasana selväkielisenä".to_string()
+            };
+            let mut finding = ctx.finding(self, whole, message);
+            if !placeholder {
+                finding.secret = Some(value);
+            }
+            out.push(finding);
+        }
+    }
+}
+
+/// Replaces every byte of `secret` wherever it occurs in `text` by `*`
+/// (byte for byte, so offsets into the text stay valid).
+fn mask_in(text: &mut String, secret: &str) {
+    if secret.is_empty() || !text.contains(secret) {
+        return;
+    }
+    *text = text.replace(secret, &"*".repeat(secret.len()));
+}
+
+/// Masks the password values the findings point at, in the findings'
+/// excerpts and in every text of the message, so that no output can
+/// contain them.
+pub fn mask_secrets(message: &mut Message, findings: &mut [Finding]) {
+    let secrets: Vec<String> = findings
+        .iter()
+        .filter_map(|f| f.secret.clone())
+        .filter_map(|r| message.reply.own.get(r).map(ToString::to_string))
+        .filter(|s| !s.is_empty())
+        .collect();
+    if secrets.is_empty() {
+        return;
+    }
+    for secret in &secrets {
+        let reply = &mut message.reply;
+        mask_in(&mut reply.own, secret);
+        mask_in(&mut reply.signature, secret);
+        mask_in(&mut reply.quoted, secret);
+        mask_in(&mut reply.customer_text, secret);
+        mask_in(&mut message.mail.text, secret);
+        if let Some(subject) = &mut message.mail.subject {
+            mask_in(subject, secret);
+        }
+        if let Some(customer) = &mut message.customer {
+            mask_in(&mut customer.text, secret);
+        }
+        for finding in findings.iter_mut() {
+            mask_in(&mut finding.excerpt, secret);
+            mask_in(&mut finding.message, secret);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::tests_support::{Case, hits};
+
+    #[test]
+    fn finnish() {
+        for text in [
+            "Hei Anna,\n\nsalasanasi on Kesä2024",
+            "Hei Anna,\n\nuusi salasanasi on Kesä2024! Vaihda se.",
+            "Hei Anna,\n\nsalasana: hunter22",
+            "Hei Anna,\n\nväliaikainen salasana on \"omena\".",
+            "Hei Anna,\n\nSalasananne on nyt Talvi-2025.",
+            "Hei Anna,\n\ntunnus: anna.v, salasana: Xk9!pq",
+            "Hei Anna,\n\nsalasanasi on Aurinkoinen7.",
+            "Hei Anna,\n\nsalasana = abc123",
+        ] {
+            assert!(hits(&Case::fi(text), "plaintext-password"), "{text}");
+        }
+        for text in [
+            "Hei Anna,\n\nsalasanasi on vaihdettu.",
+            "Hei Anna,\n\nvaihda salasana linkistä.",
+            "Hei Anna,\n\nemme koskaan kysy salasanaasi.",
+            "Hei Anna,\n\nSalasana: ********",
+            "Hei Anna,\n\nsalasanan on oltava vähintään 8 merkkiä.",
+            "Hei Anna,\n\nsalasanasi on henkilökohtainen.",
+            "Hei Anna,\n\nunohtunut salasana vaihdetaan osoitteessa https://kauppa.example/salasana",
+            "Hei Anna,\n\nsalasana on turvassa.",
+        ] {
+            assert!(!hits(&Case::fi(text), "plaintext-password"), "{text}");
+        }
+    }
+
+    #[test]
+    fn templates_with_password_placeholders() {
+        for text in [
+            "Hei {firstname},\n\nsalasanasi on {passwd}.",
+            "Hei {{ name }},\n\nsalasana: {{ password }}",
+            "Hi %s,\n\nyour password: %password%",
+            "Hej ${name},\n\nlösenord: ${customer.password}",
+        ] {
+            assert!(
+                hits(&Case::fi(text).template(), "plaintext-password"),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn english_and_swedish() {
+        for text in [
+            "Hi Anna,\npassword: hunter22",
+            "Hi Anna,\nyour temporary password is Tr0ub4dor",
+            "Hi Anna,\nyour password is now 'kiwi-42'.",
+            "Hi Anna,\nPIN code: 4821",
+        ] {
+            assert!(hits(&Case::en(text), "plaintext-password"), "{text}");
+        }
+        for text in [
+            "Hi Anna,\nyour password has been changed.",
+            "Hi Anna,\nyour password is case-sensitive.",
+            "Hi Anna,\nwe never ask for your password.",
+            "Hi Anna,\npassword: ********",
+        ] {
+            assert!(!hits(&Case::en(text), "plaintext-password"), "{text}");
+        }
+        for text in [
+            "Hej Anna,\nditt lösenord är Sommar2024",
+            "Hej Anna,\nlösenord: kanel77",
+            "Hej Anna,\nditt tillfälliga lösenord är \"blåbär\"",
+            "Hej Anna,\nlösenordet är nu Vinter-9",
+        ] {
+            assert!(hits(&Case::sv(text), "plaintext-password"), "{text}");
+        }
+        for text in [
+            "Hej Anna,\nditt lösenord är ändrat.",
+            "Hej Anna,\nbyt lösenord via länken.",
+            "Hej Anna,\nvi frågar aldrig efter ditt lösenord.",
+            "Hej Anna,\nlösenord: ********",
+        ] {
+            assert!(!hits(&Case::sv(text), "plaintext-password"), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_value_never_reaches_any_output_text() {
+        let case =
+            Case::fi("Hei Anna,\n\nsalasanasi on Kesä2024 ja tunnus anna.\n\nTerveisin\nMatti");
+        let mut message = case.message();
+        let (found, _) = crate::rules::lint(&mut message, &crate::rules::LintSettings::default());
+        let hit = found
+            .iter()
+            .find(|f| f.rule == "plaintext-password")
+            .unwrap();
+        assert_eq!(hit.severity, crate::rules::Severity::Security);
+        assert!(!hit.excerpt.contains("Kesä2024"), "{}", hit.excerpt);
+        assert!(
+            hit.excerpt.starts_with("salasanasi on *"),
+            "{}",
+            hit.excerpt
+        );
+        assert!(!message.reply.own.contains("Kesä2024"));
+        assert!(!serde_json::to_string(&found).unwrap().contains("Kesä2024"));
+    }
+}

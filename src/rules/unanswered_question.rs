@@ -1,0 +1,477 @@
+//! `unanswered-question`: the customer asked something the reply does not
+//! address.
+//!
+//! Each customer question is paired with the reply in two ways: content
+//! words they share (after stemming), and the kind of answer the question
+//! word expects (milloin/when/när -> a date or time, paljonko/how much ->
+//! an amount, missä/where -> a place or a link, onko/can/kan -> yes or no).
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{Context, Finding, Rule, RuleDoc, Square, Text};
+use crate::lang::Lang;
+use crate::lang::lexicon::{Lexicon, QuestionLexicon};
+use crate::lang::text::{sentences, word_spans};
+
+#[derive(Debug)]
+pub struct UnansweredQuestion;
+
+static DOC: RuleDoc = RuleDoc {
+    summary: Text {
+        en: "The customer asked something the reply does not answer",
+        fi: "Asiakas kysyi jotain, mihin vastaus ei vastaa",
+    },
+    what: Text {
+        en: "A question in the customer's message (a \"?\" sentence, a -ko/-kö question, an indirect \"haluaisin tietää…\", \"kertokaa…\", \"I would like to know…\") that the reply does not address: it shares no content word with it, and gives no answer of the kind the question asks for (a time for \"milloin\", an amount for \"paljonko\", a place or link for \"missä\", yes or no for \"voiko\"). \"We don't know yet, we'll tell you on Friday\" is an answer. Needs the customer's message.",
+        fi: "Asiakkaan viestin kysymys (\"?\"-lause, -ko/-kö-kysymys, epäsuora \"haluaisin tietää…\", \"kertokaa…\"), johon vastaus ei tartu: sillä ei ole yhteisiä sisältösanoja eikä vastausta, jota kysymyssana odottaa (aika \"milloin\"-kysymykseen, määrä \"paljonko\"-kysymykseen, paikka tai linkki \"missä\"-kysymykseen, kyllä tai ei \"voiko\"-kysymykseen). \"Emme vielä tiedä, kerromme perjantaina\" on vastaus. Vaatii asiakkaan viestin.",
+    },
+    why: Text {
+        en: "The second question is the one templates forget. The customer has to write again, and the case takes twice the time.",
+        fi: "Toinen kysymys on se, jonka valmisvastaus unohtaa. Asiakas joutuu kirjoittamaan uudelleen, ja asia vie kaksi kertaa enemmän aikaa.",
+    },
+    bad: &[
+        "(asiakas: \"Milloin kassini saapuu? Voinko vaihtaa värin?\")\nHei Anna,\n\nkassisi saapuu torstaina.",
+        "(customer: \"When will it arrive? Can I change the colour?\")\nHi Anna, it arrives on Thursday.",
+    ],
+    good: &[
+        "(asiakas: \"Milloin kassini saapuu? Voinko vaihtaa värin?\")\nHei Anna,\n\nkassisi saapuu torstaina, ja värin voit vielä vaihtaa.",
+        "(customer: \"When will it arrive? Can I change the colour?\")\nHi Anna, it arrives on Thursday, and yes, you can still change the colour.",
+    ],
+};
+
+/// The kind of answer a question expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expects {
+    Time,
+    Amount,
+    Place,
+    YesNo,
+    Other,
+}
+
+/// A question the customer asked.
+#[derive(Debug, Clone)]
+struct Question {
+    text: String,
+    expects: Expects,
+    /// Stems of its content words.
+    keys: Vec<String>,
+}
+
+fn starts_with_phrase(lower: &str, phrases: &[String]) -> bool {
+    phrases.iter().any(|p| {
+        lower.starts_with(p.as_str())
+            && lower[p.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+fn contains_phrase(lower: &str, phrases: &[String]) -> bool {
+    phrases.iter().any(|p| {
+        lower.match_indices(p.as_str()).any(|(i, _)| {
+            let before_ok = lower[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = lower[i + p.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            before_ok && after_ok
+        })
+    })
+}
+
+fn expects(q: &QuestionLexicon, lower: &str) -> Expects {
+    // The question word nearest the start decides.
+    let words: Vec<&str> = lower.split_whitespace().take(8).collect();
+    for start in 0..words.len() {
+        let tail = words[start..].join(" ");
+        if starts_with_phrase(&tail, &q.how_much) {
+            return Expects::Amount;
+        }
+        if starts_with_phrase(&tail, &q.when) {
+            return Expects::Time;
+        }
+        if starts_with_phrase(&tail, &q.where_) {
+            return Expects::Place;
+        }
+        if starts_with_phrase(&tail, &q.yes_no) {
+            return Expects::YesNo;
+        }
+        if starts_with_phrase(&tail, &q.other) {
+            return Expects::Other;
+        }
+    }
+    Expects::Other
+}
+
+/// Greetings and small talk that end with a question mark but ask nothing.
+fn small_talk(lower: &str) -> bool {
+    const SMALL_TALK: &[&str] = &[
+        "mitä kuuluu",
+        "miten menee",
+        "mitäs kuuluu",
+        "how are you",
+        "how's it going",
+        "hur mår du",
+        "hur är läget",
+        "läget",
+    ];
+    SMALL_TALK.iter().any(|s| lower.contains(s)) && lower.split_whitespace().count() <= 5
+}
+
+fn is_question(lex: &Lexicon, sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    if small_talk(&lower) {
+        return false;
+    }
+    if sentence.trim_end().ends_with('?') {
+        return true;
+    }
+    let q = &lex.questions;
+    if contains_phrase(&lower, &q.indirect) {
+        return true;
+    }
+    let first = lower.split_whitespace().next().unwrap_or_default();
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+    // Finnish: a sentence opening with a -ko/-kö verb asks a question.
+    if lex.lang == Lang::Fi
+        && first.chars().count() >= 4
+        && (first.ends_with("ko")
+            || first.ends_with("kö")
+            || first.ends_with("kohan")
+            || first.ends_with("köhän"))
+    {
+        return true;
+    }
+    starts_with_phrase(&lower, &q.when)
+        || starts_with_phrase(&lower, &q.how_much)
+        || starts_with_phrase(&lower, &q.where_)
+        || (lex.lang != Lang::Fi && starts_with_phrase(&lower, &q.yes_no))
+}
+
+/// Stems of the content words of `text`.
+fn content_stems(lex: &Lexicon, text: &str) -> Vec<String> {
+    let q = &lex.questions;
+    let mut stems: Vec<String> = word_spans(text)
+        .into_iter()
+        .map(|(_, w)| w.to_lowercase())
+        .filter(|w| {
+            w.chars().count() >= 4
+                && !w.chars().all(|c| c.is_ascii_digit())
+                && !lex.stopwords.contains(w)
+                && !q.ignore.contains(w)
+                && !is_question_word(q, w)
+        })
+        .map(|w| lex.stem(&w).into_owned())
+        .collect();
+    stems.sort();
+    stems.dedup();
+    stems
+}
+
+fn is_question_word(q: &QuestionLexicon, word: &str) -> bool {
+    [&q.when, &q.how_much, &q.where_, &q.yes_no, &q.other]
+        .iter()
+        .any(|list| list.iter().any(|p| p == word))
+}
+
+/// Do two stems name the same word? Finnish stems vary with the ending
+/// ("tilaus", "tilauks", "tilau"), so a long enough shared prefix counts.
+fn same_stem(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let shorter = a.chars().count().min(b.chars().count());
+    if shorter < 4 {
+        return false;
+    }
+    let shared = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    shared >= shorter.min(5)
+}
+
+fn time_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b\d{1,2}[.:]\d{2}\b|\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s*[-–]\s*\d{1,2}\b|\b\d{1,2}/\d{1,2}\b|\bklo\b|\bkl\.|\b\d+\s*(?:h|min|pv|vrk|days?|dagar|hours?|timmar|tuntia|päivää|arkipäivää|viikkoa|weeks?|veckor)\b")
+            .expect("time regex")
+    })
+}
+
+fn amount_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\d+(?:[.,]\d+)?\s*(?:€|e\b|eur|euro|euroa|kr|kronor|sek|\$|%|kpl|st|pcs)|[€$£]\s*\d|\bilmai\w*|\bfree\b|\bgratis\b|\bkostnadsfri\w*|\b\d+\b")
+            .expect("amount regex")
+    })
+}
+
+fn place_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)https?://|www\.|\b[\w.-]+\.(?:fi|com|se|net|org|eu)\b|\b\d{5}\b|\w+(?:katu|tie|kuja|gatan|vägen|street|road)\b")
+            .expect("place regex")
+    })
+}
+
+fn answer_kind_present(lex: &Lexicon, expects: Expects, reply: &str) -> bool {
+    let q = &lex.questions;
+    match expects {
+        Expects::Time => time_re().is_match(reply) || q.time_words.is_match(reply),
+        Expects::Amount => amount_re().is_match(reply),
+        Expects::Place => place_re().is_match(reply) || q.place_words.is_match(reply),
+        Expects::YesNo => q.yes_no_answers.is_match(reply),
+        Expects::Other => false,
+    }
+}
+
+/// The customer's questions.
+fn questions(lex: &Lexicon, customer: &str) -> Vec<Question> {
+    sentences(customer)
+        .into_iter()
+        .map(|r: Range<usize>| &customer[r])
+        .filter(|s| is_question(lex, s))
+        .map(|s| Question {
+            text: s.to_string(),
+            expects: expects(&lex.questions, &s.to_lowercase()),
+            keys: content_stems(lex, s),
+        })
+        .collect()
+}
+
+impl Rule for UnansweredQuestion {
+    fn id(&self) -> &'static str {
+        "unanswered-question"
+    }
+    fn square(&self) -> Option<Square> {
+        Some(Square::Questions)
+    }
+    fn points(&self) -> u8 {
+        1
+    }
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let Some(customer) = ctx.customer else { return };
+        let asked = questions(ctx.lex, customer);
+        if asked.is_empty() {
+            return;
+        }
+        let reply = &ctx.reply.own[ctx.reply.greeting.end..];
+        let reply_stems = content_stems(ctx.lex, reply);
+        let shared_with = |key: &String| reply_stems.iter().any(|r| same_stem(r, key));
+        for (i, question) in asked.iter().enumerate() {
+            let others: Vec<&String> = asked
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .flat_map(|(_, q)| q.keys.iter())
+                .collect();
+            let unique: Vec<&String> = question
+                .keys
+                .iter()
+                .filter(|k| !others.iter().any(|o| same_stem(o, k)))
+                .collect();
+            // A long question shares its topic word with many replies:
+            // it needs two of its words back to count as addressed.
+            let needed = |keys: usize| if keys >= 3 { 2 } else { 1 };
+            let overlap_unique =
+                unique.iter().filter(|k| shared_with(k)).count() >= needed(unique.len());
+            let overlap_any = question.keys.iter().filter(|k| shared_with(k)).count()
+                >= needed(question.keys.len());
+            let kind = answer_kind_present(ctx.lex, question.expects, reply);
+            let kind_unique = question.expects != Expects::Other
+                && !asked
+                    .iter()
+                    .enumerate()
+                    .any(|(j, q)| j != i && q.expects == question.expects);
+            let answered = if asked.len() == 1 {
+                overlap_any || kind
+            } else {
+                overlap_unique || (kind && (overlap_any || kind_unique))
+            };
+            if !answered {
+                let shown: String = question
+                    .text
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let start = ctx.reply.greeting.end.min(ctx.reply.own.len());
+                let end = ctx.reply.own[start..]
+                    .find('\n')
+                    .map_or(ctx.reply.own.len(), |e| start + e);
+                out.push(ctx.finding(
+                    self,
+                    start..end,
+                    format!("the customer asked “{shown}” and the reply does not answer it / asiakkaan kysymykseen ei vastata"),
+                ));
+                // One finding per reply is enough for the square; the
+                // message names the first question left open.
+                return;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::tests_support::{Case, hits};
+
+    fn fi(customer: &str, reply: &str) -> bool {
+        hits(&Case::fi(reply).customer(customer), "unanswered-question")
+    }
+
+    #[test]
+    fn finnish_hits() {
+        for (customer, reply) in [
+            (
+                "Hei, milloin kassini saapuu? Voinko vielä vaihtaa värin?",
+                "Hei Anna,\n\nkassisi saapuu torstaina.",
+            ),
+            (
+                "Paljonko postikulut ovat? Milloin paketti lähtee?",
+                "Hei Anna,\n\npaketti lähtee huomenna.",
+            ),
+            (
+                "Missä pakettini on?",
+                "Hei Anna,\n\nkiitos viestistäsi! Mukavaa viikonloppua.",
+            ),
+            (
+                "Haluaisin tietää, voiko laskun maksaa osissa.",
+                "Hei Anna,\n\nkiitos tilauksesta, kassi lähtee huomenna.",
+            ),
+            (
+                "Onko teillä kassia sinisenä? Entä punaisena?",
+                "Hei Anna,\n\nkiitos kysymyksestä, tarkistamme varaston.",
+            ),
+            (
+                "Kertokaa, miten palautus tehdään. Saanko rahat takaisin tilille?",
+                "Hei Anna,\n\npalautus tehdään lomakkeella, jonka löydät paketista.",
+            ),
+            (
+                "Miksi laskussa on kaksi riviä? Voitteko korjata sen?",
+                "Hei Anna,\n\nkorjaamme laskun tänään.",
+            ),
+            (
+                "Voinko noutaa tilauksen myymälästä?",
+                "Hei Anna,\n\nkiitos tilauksestasi.",
+            ),
+        ] {
+            assert!(fi(customer, reply), "{customer} -> {reply}");
+        }
+    }
+
+    #[test]
+    fn finnish_misses() {
+        for (customer, reply) in [
+            (
+                "Hei, milloin kassini saapuu? Voinko vielä vaihtaa värin?",
+                "Hei Anna,\n\nkassisi saapuu torstaina. Värin voit vielä vaihtaa.",
+            ),
+            (
+                "Milloin paketti tulee?",
+                "Hei Anna,\n\nemme vielä tiedä, mutta kerromme perjantaina.",
+            ),
+            (
+                "Milloin paketti tulee?",
+                "Hei Anna,\n\nlähetämme sen ensi viikolla.",
+            ),
+            (
+                "Paljonko postikulut ovat?",
+                "Hei Anna,\n\npostikulut ovat 4,90 €.",
+            ),
+            (
+                "Missä pakettini on?",
+                "Hei Anna,\n\npakettisi on noutopisteessä osoitteessa Kauppakatu 5.",
+            ),
+            (
+                "Voiko laskun maksaa osissa?",
+                "Hei Anna,\n\nvalitettavasti emme tarjoa osamaksua.",
+            ),
+            (
+                "Hei! Mitä kuuluu? Tilaus tuli perille, kiitos.",
+                "Hei Anna,\n\nkiva kuulla, että tilaus tuli perille.",
+            ),
+            (
+                "Kiitos nopeasta toimituksesta.",
+                "Hei Anna,\n\nkiitos palautteesta!",
+            ),
+        ] {
+            assert!(!fi(customer, reply), "{customer} -> {reply}");
+        }
+    }
+
+    #[test]
+    fn english_and_swedish() {
+        let en = |c: &str, r: &str| hits(&Case::en(r).customer(c), "unanswered-question");
+        assert!(en(
+            "When will my bag arrive? Can I change the colour?",
+            "Hi Anna,\n\nyour bag arrives on Thursday."
+        ));
+        assert!(en(
+            "How much is shipping?",
+            "Hi Anna,\n\nthanks for your order!"
+        ));
+        assert!(en(
+            "I would like to know whether I can pay in instalments.",
+            "Hi Anna,\n\nyour bag ships tomorrow."
+        ));
+        assert!(en("Where is my parcel?", "Hi Anna,\n\nthanks for writing."));
+        assert!(!en(
+            "When will my bag arrive? Can I change the colour?",
+            "Hi Anna,\n\nyour bag arrives on Thursday, and yes, you can change the colour."
+        ));
+        assert!(!en(
+            "When will it arrive?",
+            "Hi Anna,\n\nwe don't know yet, but we'll tell you on Friday."
+        ));
+        assert!(!en(
+            "How much is shipping?",
+            "Hi Anna,\n\nshipping is €4.90."
+        ));
+        assert!(!en(
+            "Where is my parcel?",
+            "Hi Anna,\n\nit is at the pickup point on Main Street."
+        ));
+        let sv = |c: &str, r: &str| hits(&Case::sv(r).customer(c), "unanswered-question");
+        assert!(sv(
+            "När kommer min väska? Kan jag byta färg?",
+            "Hej Anna,\n\ndin väska kommer på torsdag."
+        ));
+        assert!(sv(
+            "Vad kostar frakten?",
+            "Hej Anna,\n\ntack för din beställning."
+        ));
+        assert!(sv(
+            "Jag undrar om jag kan betala i delar.",
+            "Hej Anna,\n\ndin väska skickas i morgon."
+        ));
+        assert!(sv(
+            "Var är mitt paket?",
+            "Hej Anna,\n\ntack för att du skrev."
+        ));
+        assert!(!sv(
+            "När kommer min väska? Kan jag byta färg?",
+            "Hej Anna,\n\ndin väska kommer på torsdag. Ja, du kan byta färg."
+        ));
+        assert!(!sv(
+            "När kommer paketet?",
+            "Hej Anna,\n\nvi vet inte än, men vi hör av oss på fredag."
+        ));
+        assert!(!sv(
+            "Vad kostar frakten?",
+            "Hej Anna,\n\nfrakten kostar 49 kr."
+        ));
+        assert!(!sv(
+            "Var är mitt paket?",
+            "Hej Anna,\n\ndet finns hos ombudet på Storgatan."
+        ));
+    }
+}

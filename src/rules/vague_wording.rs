@@ -1,0 +1,280 @@
+//! `vague-wording`: "the product" / "palvelu" without ever naming it, or the
+//! reader spoken of in the third person.
+
+use super::{Context, Finding, Rule, RuleDoc, Square, Text};
+use crate::lang::text::{sentences, word_spans};
+
+#[derive(Debug)]
+pub struct VagueWording;
+
+static DOC: RuleDoc = RuleDoc {
+    summary: Text {
+        en: "Talks about \"the product\" or \"the customer\" instead of the thing and the person",
+        fi: "Puhuu \"tuotteesta\" tai \"asiakkaasta\" eikä asiasta ja ihmisestä",
+    },
+    what: Text {
+        en: "A reply that speaks of \"tuote\"/\"palvelu\" (any inflection), \"the product/service\", \"produkten/tjänsten\" and never names the thing; or that speaks of the reader in the third person (\"asiakas voi…\", \"the customer must…\", \"kunden kan…\"). Compounds that name something (\"asiakaspalvelu\", \"tuotenumero\") and a generic word next to the real name (\"Kesäkassi-tuotteen\") are fine. Names come from the config's `products` and from the customer's own message.",
+        fi: "Vastaus puhuu \"tuotteesta\" tai \"palvelusta\" (missä tahansa muodossa) nimeämättä sitä kertaakaan, tai puhuu lukijasta kolmannessa persoonassa (\"asiakas voi…\", \"asiakkaan tulee…\"). Yhdyssanat (\"asiakaspalvelu\", \"tuotenumero\") ja yleissana nimen vieressä (\"Kesäkassi-tuotteen\") eivät ole epämääräisiä. Nimet tulevat asetusten `products`-listasta ja asiakkaan omasta viestistä.",
+    },
+    why: Text {
+        en: "The customer asked about their bag, not about \"the product\". Generic words show that the text was written for everybody, and the third person talks about the reader instead of to them.",
+        fi: "Asiakas kysyi laukustaan, ei \"tuotteesta\". Yleissanat paljastavat, että teksti on kirjoitettu kaikille, ja kolmas persoona puhuu lukijasta eikä hänelle.",
+    },
+    bad: &[
+        "Tuotteen voi palauttaa 30 päivän kuluessa.",
+        "Asiakas voi palauttaa ostoksensa 30 päivän kuluessa.",
+        "The product can be returned within 30 days.",
+    ],
+    good: &[
+        "Kesäkassin voit palauttaa 30 päivän kuluessa.",
+        "You can return the Summer Tote within 30 days.",
+        "Sommarväskan kan returneras inom 30 dagar.",
+    ],
+};
+
+/// Names the customer used for the thing: capitalised words that do not
+/// start a sentence, words with digits (model codes), quoted names and
+/// hyphenated compounds.
+fn customer_product_names(customer: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for sentence in sentences(customer) {
+        let text = &customer[sentence];
+        for (i, (_, word)) in word_spans(text).into_iter().enumerate() {
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().skip(1).any(char::is_lowercase);
+            let code =
+                word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(char::is_alphabetic);
+            if (capitalised && i > 0) || code || word.contains('-') {
+                names.push(word.to_lowercase());
+                // "Rantapyyhe-paketin": the modifier is the name.
+                let parts: Vec<&str> = word.split('-').collect();
+                for part in &parts[..parts.len() - 1] {
+                    if part.chars().count() >= 3 {
+                        names.push(part.to_lowercase());
+                    }
+                }
+            }
+        }
+        for quoted in text.split(['"', '“', '”', '»', '«']).skip(1).step_by(2) {
+            let quoted = quoted.trim();
+            if !quoted.is_empty() && quoted.len() < 60 {
+                names.push(quoted.to_lowercase());
+            }
+        }
+    }
+    names
+}
+
+impl VagueWording {
+    fn names_the_thing(ctx: &Context, lower_own: &str) -> bool {
+        let people: Vec<String> = ctx
+            .customer_names
+            .iter()
+            .flat_map(|n| n.split_whitespace())
+            .map(str::to_lowercase)
+            .collect();
+        let configured = ctx
+            .products
+            .iter()
+            .map(|p| p.to_lowercase())
+            .filter(|p| !p.is_empty());
+        let from_customer = ctx.customer.map(customer_product_names).unwrap_or_default();
+        configured
+            .chain(
+                from_customer
+                    .into_iter()
+                    .filter(|n| n.chars().count() >= 3 && !people.contains(n)),
+            )
+            .any(|name| {
+                // The name or its stem (inflected in the reply).
+                let stem: String = name
+                    .chars()
+                    .take(name.chars().count().saturating_sub(2).max(3))
+                    .collect();
+                lower_own.contains(&name)
+                    || (name.chars().count() >= 5 && lower_own.contains(&stem))
+            })
+    }
+}
+
+impl Rule for VagueWording {
+    fn id(&self) -> &'static str {
+        "vague-wording"
+    }
+    fn square(&self) -> Option<Square> {
+        Some(Square::Vague)
+    }
+    fn points(&self) -> u8 {
+        1
+    }
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let reply = ctx.reply;
+        let own = &reply.own;
+        // The greeting is a salutation ("Hyvä asiakas"), not third person.
+        let from = reply.greeting.end;
+        if let Some(re) = &ctx.lex.third_person {
+            if let Some(m) = re.find_at(own, from) {
+                out.push(ctx.finding(
+                    self,
+                    m.range(),
+                    format!("speaks of the reader in the third person: “{}” / puhuu lukijasta kolmannessa persoonassa", m.as_str()),
+                ));
+                return;
+            }
+        }
+        let Some(generic) = &ctx.lex.generic_word else {
+            return;
+        };
+        let words = word_spans(own);
+        let mut first_vague = None;
+        for (i, (span, word)) in words.iter().enumerate() {
+            if span.start < from {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            if !generic.is_match(&lower) {
+                continue;
+            }
+            if !ctx.lex.determiners.is_empty() {
+                let before = i.checked_sub(1).map(|j| words[j].1.to_lowercase());
+                if !before.is_some_and(|b| ctx.lex.determiners.contains(&b)) {
+                    continue;
+                }
+            }
+            let next = words.get(i + 1);
+            let gap = next.map(|(s, _)| &own[span.end..s.start]);
+            let adjacent = gap.is_some_and(|g| g.trim().is_empty() && !g.contains('\n'));
+            if let (Some((_, next_word)), true) = (next, adjacent) {
+                let lower_next = next_word.to_lowercase();
+                // "tuotenumero", "product page": part of a specific name.
+                if ctx.lex.compound_heads.contains(&lower_next) {
+                    continue;
+                }
+                // "tuote X-100", "palvelu Kesäkassi": named right there.
+                let named = next_word.chars().next().is_some_and(char::is_uppercase)
+                    || next_word.chars().any(|c| c.is_ascii_digit());
+                if named {
+                    continue;
+                }
+            }
+            // "Kesäkassi tuote": a name right before.
+            if let Some(j) = i.checked_sub(1) {
+                let (prev_span, prev) = &words[j];
+                let sentence_start = own[..prev_span.start].trim_end().ends_with(['.', '!', '?'])
+                    || prev_span.start == from;
+                if prev.chars().next().is_some_and(char::is_uppercase)
+                    && !sentence_start
+                    && own[prev_span.end..span.start].trim().is_empty()
+                {
+                    continue;
+                }
+            }
+            first_vague = Some((span.clone(), word.to_string()));
+            break;
+        }
+        let Some((span, word)) = first_vague else {
+            return;
+        };
+        if Self::names_the_thing(ctx, &own[from..].to_lowercase()) {
+            return;
+        }
+        out.push(ctx.finding(
+            self,
+            span,
+            format!("“{word}” without naming the thing / yleissana nimeämättä asiaa"),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::tests_support::{Case, hits};
+
+    #[test]
+    fn finnish() {
+        for text in [
+            "Hei Anna,\n\ntuotteen voi palauttaa 30 päivän kuluessa.",
+            "Hei Anna,\n\ntuotteitamme on saatavilla myymälöissä.",
+            "Hei Anna,\n\npalvelumme on auki arkisin.",
+            "Hei Anna,\n\npalvelustamme löydät ohjeet.",
+            "Hei Anna,\n\nasiakas voi palauttaa ostoksensa.",
+            "Hei Anna,\n\nasiakkaan tulee täyttää lomake.",
+            "Hei Anna,\n\ntuote lähetetään huomenna.",
+            "Hei Anna,\n\nlähetämme tuotteet huomenna.",
+            "Hei Anna,\n\nasiakkaalle lähetetään vahvistus.",
+        ] {
+            assert!(hits(&Case::fi(text), "vague-wording"), "{text}");
+        }
+        for text in [
+            "Hei Anna,\n\nKesäkassin voi palauttaa 30 päivän kuluessa.",
+            "Hei Anna,\n\nasiakaspalvelumme on auki arkisin.",
+            "Hei Anna,\n\nlöydät tuotenumeron laskusta.",
+            "Hei Anna,\n\nKesäkassi-tuotteen voi palauttaa.",
+            "Hyvä asiakas,\n\nkassi lähtee huomenna.",
+            "Hei Anna,\n\ntuotteen Kesäkassi voi palauttaa.",
+            "Hei Anna,\n\ntuottaja lähettää kassin huomenna.",
+            "Hei Anna,\n\npaketti lähti eilen.",
+        ] {
+            assert!(!hits(&Case::fi(text), "vague-wording"), "{text}");
+        }
+    }
+
+    #[test]
+    fn names_from_config_and_customer() {
+        let reply = "Hei Anna,\n\ntuotteen voi palauttaa. Kesäkassit ovat suosittuja.";
+        assert!(!hits(
+            &Case::fi(reply).products(&["Kesäkassi"]),
+            "vague-wording"
+        ));
+        let reply =
+            "Hei Anna,\n\nvoit palauttaa tuotteen. Rantapyyhe kuuluu palautusoikeuden piiriin.";
+        assert!(!hits(
+            &Case::fi(reply).customer("Voinko palauttaa ostamani Rantapyyhe-paketin?"),
+            "vague-wording"
+        ));
+        let reply = "Hei Anna,\n\nvoit palauttaa tuotteen.";
+        assert!(hits(
+            &Case::fi(reply).customer("Voinko palauttaa ostamani Rantapyyhe-paketin?"),
+            "vague-wording"
+        ));
+    }
+
+    #[test]
+    fn english_and_swedish() {
+        for text in [
+            "Hi Anna,\nthe product can be returned.",
+            "Hi Anna,\nour services are open daily.",
+            "Hi Anna,\nthe customer must fill in the form.",
+            "Hi Anna,\nthe item will ship tomorrow.",
+        ] {
+            assert!(hits(&Case::en(text), "vague-wording"), "{text}");
+        }
+        for text in [
+            "Hi Anna,\nthe Summer Tote can be returned.",
+            "Hi Anna,\nsee the product page for sizes.",
+            "Hi Anna,\ncustomer service is open daily.",
+            "Hi Anna,\nyou can return it.",
+        ] {
+            assert!(!hits(&Case::en(text), "vague-wording"), "{text}");
+        }
+        for text in [
+            "Hej Anna,\nprodukten kan returneras.",
+            "Hej Anna,\ntjänsten är öppen.",
+            "Hej Anna,\nkunden måste fylla i formuläret.",
+            "Hej Anna,\nvi skickar produkterna i morgon.",
+        ] {
+            assert!(hits(&Case::sv(text), "vague-wording"), "{text}");
+        }
+        for text in [
+            "Hej Anna,\nSommarväskan kan returneras.",
+            "Hej Anna,\nkundtjänst är öppen.",
+            "Hej Anna,\ndu kan returnera väskan.",
+            "Hej Anna,\nproduktnamnet står på kvittot.",
+        ] {
+            assert!(!hits(&Case::sv(text), "vague-wording"), "{text}");
+        }
+    }
+}
