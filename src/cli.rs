@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::config::{Config, LangSetting};
+use crate::config::{Config, LangSetting, Percent};
+use crate::rules::UiLang;
 
 /// A linter for customer-service email replies: scores each reply on the
 /// autoreply bingo card.
@@ -18,9 +19,104 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Lint replies and score them on the bingo card (the main job).
+    Check(CheckArgs),
     /// Print the parts of each message (greeting, body, closing, signature,
     /// quote, customer text, language), for debugging and workshops.
     Show(ShowArgs),
+    /// List the rules.
+    Rules(RulesArgs),
+    /// Explain one rule, with bad and good examples.
+    Explain(ExplainArgs),
+}
+
+/// Output formats of `bingo check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Human,
+    Json,
+    Ndjson,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub read: ReadArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Only these rules or squares (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Vec<String>,
+    /// Leave out these rules or squares (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
+    /// Fail (exit 1) when a reply scores above this (default 0).
+    #[arg(long, value_name = "N")]
+    pub max_score: Option<u8>,
+    /// Exit 0 even when replies score above the bar (errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Percent of replies that must hit a square for the mailbox card (default 10).
+    #[arg(long, value_name = "P")]
+    pub square_threshold: Option<Percent>,
+    /// Lint every message, customer messages too.
+    #[arg(long)]
+    pub all: bool,
+    /// Print only the mailbox card.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Language of bingo's own texts (default: from the locale).
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub ui_lang: Option<UiLang>,
+}
+
+impl CheckArgs {
+    /// The command line as a config layer.
+    pub fn to_config(&self) -> Config {
+        Config {
+            select: (!self.select.is_empty()).then(|| self.select.clone()),
+            ignore: (!self.ignore.is_empty()).then(|| self.ignore.clone()),
+            max_score: self.max_score,
+            square_threshold: self.square_threshold,
+            ..self.read.to_config()
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Language of the rule texts (default: from the locale).
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub ui_lang: Option<UiLang>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule id (see `bingo rules`).
+    pub rule: String,
+    /// Language of the explanation (default: from the locale).
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub ui_lang: Option<UiLang>,
+}
+
+/// The UI language: the flag, else the locale (`LC_ALL`, `LC_MESSAGES`,
+/// `LANG`) when it is Finnish, else English.
+pub fn ui_lang(flag: Option<UiLang>) -> UiLang {
+    flag.unwrap_or_else(|| {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+            .unwrap_or_default();
+        if locale.starts_with("fi") {
+            UiLang::Fi
+        } else {
+            UiLang::En
+        }
+    })
 }
 
 /// When to colour the output.

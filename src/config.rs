@@ -41,6 +41,48 @@ pub struct Config {
     /// Product and service names the company sells.
     pub products: Option<Vec<String>>,
     pub lang: Option<LangSetting>,
+    /// Rules or squares to run (empty: all).
+    pub select: Option<Vec<String>>,
+    /// Rules or squares to leave out.
+    pub ignore: Option<Vec<String>>,
+    /// A reply scoring above this fails the run (default 0).
+    pub max_score: Option<u8>,
+    /// Percent of replies that must hit a square for the mailbox card.
+    pub square_threshold: Option<Percent>,
+}
+
+/// A percentage, written `10`, `12.5` or `"10%"`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Percent(pub f64);
+
+impl std::str::FromStr for Percent {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, String> {
+        let number = text.trim().trim_end_matches('%').trim();
+        let value: f64 = number
+            .parse()
+            .map_err(|_| format!("`{text}` is not a percentage (write e.g. 10 or 10%)"))?;
+        if !(0.0..=100.0).contains(&value) {
+            return Err(format!("`{text}` is not between 0 and 100"));
+        }
+        Ok(Percent(value))
+    }
+}
+
+impl<'de> Deserialize<'de> for Percent {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(f64),
+            Text(String),
+        }
+        match Raw::deserialize(d)? {
+            Raw::Number(n) => n.to_string().parse(),
+            Raw::Text(t) => t.parse(),
+        }
+        .map_err(serde::de::Error::custom)
+    }
 }
 
 /// A config file problem: names the file and what is wrong.
@@ -63,6 +105,10 @@ impl Config {
             agents: other.agents.or(self.agents),
             products: other.products.or(self.products),
             lang: other.lang.or(self.lang),
+            select: other.select.or(self.select),
+            ignore: other.ignore.or(self.ignore),
+            max_score: other.max_score.or(self.max_score),
+            square_threshold: other.square_threshold.or(self.square_threshold),
         }
     }
 
@@ -128,6 +174,16 @@ mod tests {
         assert!(text.starts_with("bingo.toml:"), "{text}");
         assert!(text.contains("agentz"), "{text}");
         assert!(text.contains("line 2"), "{text}");
+    }
+
+    #[test]
+    fn percentages() {
+        let c = Config::parse(Path::new("b.toml"), "square-threshold = \"25%\"\n").unwrap();
+        assert_eq!(c.square_threshold, Some(Percent(25.0)));
+        let c = Config::parse(Path::new("b.toml"), "square-threshold = 5\n").unwrap();
+        assert_eq!(c.square_threshold, Some(Percent(5.0)));
+        let err = Config::parse(Path::new("b.toml"), "square-threshold = 150\n").unwrap_err();
+        assert!(err.to_string().contains("between 0 and 100"), "{err}");
     }
 
     #[test]

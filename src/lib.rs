@@ -20,6 +20,8 @@ use std::sync::Arc;
 use input::{InputError, RawMessage, ReadOutcome};
 use lang::Lang;
 use mail::{Agents, CustomerMessage, Mail, MessageKind, Reply, ThreadIndex};
+use rules::{Finding, LintSettings, Severity};
+use score::{Card, Mailbox};
 
 /// One message read from the input, decoded, split and put in context.
 #[derive(Debug, Clone)]
@@ -123,5 +125,171 @@ pub fn read_inputs(
             Err(err) => summary.errors.push(err),
         }
     }
+    summary
+}
+
+/// A message after linting: its findings and card.
+#[derive(Debug, Clone)]
+pub struct LintedMessage {
+    pub message: Message,
+    pub findings: Vec<Finding>,
+    pub card: Card,
+}
+
+impl LintedMessage {
+    pub fn has_security_finding(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|f| f.severity == Severity::Security)
+    }
+}
+
+/// Settings for `bingo check`.
+#[derive(Debug, Clone)]
+pub struct CheckSettings {
+    pub read: ReadSettings,
+    pub lint: LintSettings,
+    /// Lint every message, customer messages too.
+    pub all: bool,
+    /// A message scoring above this fails the run.
+    pub max_score: u8,
+    /// The fraction of messages that must hit a square for the mailbox card.
+    pub square_threshold: f64,
+    /// How many of the worst messages the summary keeps.
+    pub worst: usize,
+}
+
+impl Default for CheckSettings {
+    fn default() -> Self {
+        Self {
+            read: ReadSettings::default(),
+            lint: LintSettings::default(),
+            all: false,
+            max_score: 0,
+            square_threshold: 0.10,
+            worst: 5,
+        }
+    }
+}
+
+/// One of the worst replies, for the summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorstMessage {
+    pub score: u8,
+    pub file: Arc<str>,
+    pub index: usize,
+    pub from: String,
+    pub subject: String,
+}
+
+/// What a whole run found: running counts, never the messages themselves.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// Every message read.
+    pub messages: usize,
+    pub mailbox: Mailbox,
+    pub square_threshold: f64,
+    pub max_score: u8,
+    /// Replies scoring above `max_score`.
+    pub over_max: usize,
+    pub security_findings: usize,
+    pub skipped: usize,
+    pub errors: Vec<InputError>,
+    /// The worst replies, worst first (ties in input order).
+    pub worst: Vec<WorstMessage>,
+}
+
+impl Summary {
+    /// The mailbox card at the run's threshold.
+    pub fn card(&self) -> Card {
+        self.mailbox.card(self.square_threshold)
+    }
+
+    fn keep_worst(&mut self, linted: &LintedMessage, limit: usize) {
+        let score = linted.card.score();
+        if score == 0 || limit == 0 {
+            return;
+        }
+        if self.worst.len() >= limit && self.worst.last().is_some_and(|w| w.score >= score) {
+            return;
+        }
+        let mail = &linted.message.mail;
+        let entry = WorstMessage {
+            score,
+            file: Arc::clone(&linted.message.file),
+            index: linted.message.index,
+            from: mail
+                .from
+                .as_ref()
+                .map(mail::Person::display)
+                .unwrap_or_default(),
+            subject: mail.subject.clone().unwrap_or_default(),
+        };
+        let at = self
+            .worst
+            .iter()
+            .position(|w| w.score < score)
+            .unwrap_or(self.worst.len());
+        self.worst.insert(at, entry);
+        self.worst.truncate(limit);
+    }
+}
+
+/// Masks any password value in a message's texts without linting it
+/// otherwise (for `bingo show` and other outputs of raw text).
+pub fn mask_passwords(message: &mut Message) {
+    static ONLY_PASSWORDS: std::sync::OnceLock<LintSettings> = std::sync::OnceLock::new();
+    let settings = ONLY_PASSWORDS.get_or_init(|| LintSettings {
+        selection: rules::Selection::new(&["plaintext-password".to_string()], &[])
+            .expect("known rule"),
+        ..LintSettings::default()
+    });
+    rules::lint(message, settings);
+}
+
+/// Lints one message (a reply, or any message with `all`).
+pub fn lint_message(mut message: Message, settings: &LintSettings) -> LintedMessage {
+    let (findings, applicable) = rules::lint(&mut message, settings);
+    let card = Card::from_findings(&findings, applicable);
+    LintedMessage {
+        message,
+        findings,
+        card,
+    }
+}
+
+/// Reads every input, lints the replies and hands each on in input order;
+/// returns the summary. Customer messages are read (they give context) but
+/// not linted unless `settings.all`.
+pub fn check_inputs(
+    paths: &[PathBuf],
+    settings: &CheckSettings,
+    on_linted: &mut dyn FnMut(&LintedMessage),
+) -> Summary {
+    let mut summary = Summary {
+        square_threshold: settings.square_threshold,
+        max_score: settings.max_score,
+        ..Summary::default()
+    };
+    let read = read_inputs(paths, &settings.read, &mut |message| {
+        if message.kind != MessageKind::Reply && !settings.all {
+            return;
+        }
+        let linted = lint_message(message, &settings.lint);
+        summary.mailbox.add(&linted.card);
+        if linted.card.score() > settings.max_score {
+            summary.over_max += 1;
+        }
+        summary.security_findings += linted
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Security)
+            .count();
+        summary.keep_worst(&linted, settings.worst);
+        on_linted(&linted);
+    });
+    summary.messages = read.messages;
+    summary.skipped = read.skipped;
+    summary.errors = read.errors;
     summary
 }

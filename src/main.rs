@@ -7,17 +7,25 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Parser;
 
-use bingo::cli::{Cli, Command, ReadArgs, ShowArgs, ShowFormat};
+use bingo::cli::{
+    CheckArgs, CheckFormat, Cli, Command, ExplainArgs, ReadArgs, RulesArgs, ShowArgs, ShowFormat,
+};
 use bingo::config::{self, Config};
 use bingo::mail::Agents;
+use bingo::report::Reporter;
+use bingo::report::human::HumanReporter;
+use bingo::report::json::{JsonReporter, NdjsonReporter};
 use bingo::report::show::{HumanShow, JsonShow};
-use bingo::{ReadSettings, read_inputs};
+use bingo::rules::{LintSettings, Selection};
+use bingo::{CheckSettings, ReadSettings, check_inputs, read_inputs};
 
 /// How a run ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ExitStatus {
     /// Nothing above the bar.
     Success,
+    /// A message over the bar, or a security finding.
+    Failure,
     /// A usage or config error, or an input that could not be read.
     Error,
 }
@@ -26,6 +34,7 @@ impl From<ExitStatus> for ExitCode {
     fn from(status: ExitStatus) -> Self {
         match status {
             ExitStatus::Success => ExitCode::SUCCESS,
+            ExitStatus::Failure => ExitCode::from(1),
             ExitStatus::Error => ExitCode::from(2),
         }
     }
@@ -55,12 +64,15 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 fn run(cli: Cli) -> Result<ExitStatus> {
     match cli.command {
+        Command::Check(args) => check(&args),
         Command::Show(args) => show(&args),
+        Command::Rules(args) => rules(&args),
+        Command::Explain(args) => explain(&args),
     }
 }
 
 /// Defaults < config file < command line.
-fn resolve_config(read: &ReadArgs) -> Result<Config> {
+fn resolve_config(read: &ReadArgs, cli_layer: Config) -> Result<Config> {
     let file = if read.isolated {
         None
     } else if let Some(path) = &read.config {
@@ -73,7 +85,7 @@ fn resolve_config(read: &ReadArgs) -> Result<Config> {
         Some(path) => Config::load(&path)?,
         None => Config::default(),
     };
-    Ok(Config::default().merge(from_file).merge(read.to_config()))
+    Ok(Config::default().merge(from_file).merge(cli_layer))
 }
 
 fn read_settings(config: &Config) -> ReadSettings {
@@ -84,7 +96,7 @@ fn read_settings(config: &Config) -> ReadSettings {
 }
 
 fn show(args: &ShowArgs) -> Result<ExitStatus> {
-    let config = resolve_config(&args.read)?;
+    let config = resolve_config(&args.read, args.read.to_config())?;
     let settings = read_settings(&config);
     let stdout = io::stdout();
     let is_terminal = stdout.is_terminal();
@@ -94,7 +106,8 @@ fn show(args: &ShowArgs) -> Result<ExitStatus> {
     let summary = match args.format {
         ShowFormat::Json => {
             let mut writer = JsonShow::new(out);
-            let summary = read_inputs(&paths, &settings, &mut |message| {
+            let summary = read_inputs(&paths, &settings, &mut |mut message| {
+                bingo::mask_passwords(&mut message);
                 if write_error.is_none() {
                     write_error = writer.message(&message).err();
                 }
@@ -108,7 +121,8 @@ fn show(args: &ShowArgs) -> Result<ExitStatus> {
         ShowFormat::Human => {
             let color = bingo::report::use_color(args.read.color, is_terminal);
             let mut writer = HumanShow::new(out, color);
-            let summary = read_inputs(&paths, &settings, &mut |message| {
+            let summary = read_inputs(&paths, &settings, &mut |mut message| {
+                bingo::mask_passwords(&mut message);
                 if write_error.is_none() {
                     write_error = writer.message(&message).err();
                 }
@@ -129,4 +143,88 @@ fn show(args: &ShowArgs) -> Result<ExitStatus> {
     } else {
         ExitStatus::Error
     })
+}
+
+fn check(args: &CheckArgs) -> Result<ExitStatus> {
+    let config = resolve_config(&args.read, args.to_config())?;
+    let selection = Selection::new(
+        config.select.as_deref().unwrap_or_default(),
+        config.ignore.as_deref().unwrap_or_default(),
+    )
+    .map_err(anyhow::Error::msg)?;
+    let settings = CheckSettings {
+        read: read_settings(&config),
+        lint: LintSettings {
+            selection,
+            products: config.products.clone().unwrap_or_default(),
+            template: false,
+        },
+        all: args.all,
+        max_score: config.max_score.unwrap_or(0),
+        square_threshold: config.square_threshold.map_or(0.10, |p| p.0 / 100.0),
+        ..CheckSettings::default()
+    };
+    let ui = bingo::cli::ui_lang(args.ui_lang);
+    let (out, is_terminal): (Box<dyn Write>, bool) = if let Some(path) = &args.output {
+        let file = std::fs::File::create(path)
+            .with_context(|| format!("cannot create {}", path.display()))?;
+        (Box::new(io::BufWriter::new(file)), false)
+    } else {
+        let stdout = io::stdout();
+        let terminal = stdout.is_terminal();
+        (Box::new(io::BufWriter::new(stdout.lock())), terminal)
+    };
+    let mut reporter: Box<dyn Reporter> = match args.format {
+        CheckFormat::Human => Box::new(HumanReporter::new(
+            out,
+            bingo::report::use_color(args.read.color, is_terminal),
+            ui,
+            args.quiet,
+        )),
+        CheckFormat::Json => Box::new(JsonReporter::new(out)),
+        CheckFormat::Ndjson => Box::new(NdjsonReporter::new(out)),
+    };
+    let mut write_error: Option<io::Error> = None;
+    let summary = check_inputs(&args.read.paths, &settings, &mut |linted| {
+        if write_error.is_none() {
+            write_error = reporter.message(linted).err();
+        }
+    });
+    if let Some(err) = write_error {
+        return Err(err).context("cannot write the report");
+    }
+    reporter
+        .finish(&summary)
+        .context("cannot write the report")?;
+    drop(reporter);
+    let mut stderr = io::stderr().lock();
+    for error in &summary.errors {
+        writeln!(stderr, "bingo: {error}")?;
+    }
+    Ok(if !summary.errors.is_empty() {
+        ExitStatus::Error
+    } else if !args.exit_zero && (summary.over_max > 0 || summary.security_findings > 0) {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
+}
+
+fn rules(args: &RulesArgs) -> Result<ExitStatus> {
+    let ui = bingo::cli::ui_lang(args.ui_lang);
+    io::stdout()
+        .lock()
+        .write_all(bingo::report::docs::rules_table(ui).as_bytes())?;
+    Ok(ExitStatus::Success)
+}
+
+fn explain(args: &ExplainArgs) -> Result<ExitStatus> {
+    let Some(rule) = bingo::rules::by_id(&args.rule) else {
+        anyhow::bail!("unknown rule `{}` (see `bingo rules`)", args.rule);
+    };
+    let ui = bingo::cli::ui_lang(args.ui_lang);
+    io::stdout()
+        .lock()
+        .write_all(bingo::report::docs::explain(rule, ui).as_bytes())?;
+    Ok(ExitStatus::Success)
 }

@@ -1,7 +1,22 @@
-//! Writing results out: one module per format. Nothing here decides what a
-//! finding is; it only shows what the library computed.
+//! Writing results out: one module per format, behind the [`Reporter`]
+//! trait. Nothing here decides what a finding is; it only shows what the
+//! library computed.
 
+pub mod docs;
+pub mod human;
+pub mod json;
 pub mod show;
+
+use std::io;
+
+use crate::{LintedMessage, Summary};
+
+/// A report format: gets each linted message in input order, then the
+/// summary (whole-document formats write their closing part there).
+pub trait Reporter {
+    fn message(&mut self, linted: &LintedMessage) -> io::Result<()>;
+    fn finish(&mut self, summary: &Summary) -> io::Result<()>;
+}
 
 /// Whether to use colour, resolved from `--color`, `NO_COLOR` and the terminal.
 pub fn use_color(choice: crate::cli::ColorChoice, is_terminal: bool) -> bool {

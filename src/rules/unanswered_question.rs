@@ -207,7 +207,7 @@ fn time_re() -> &'static Regex {
 fn amount_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\d+(?:[.,]\d+)?\s*(?:€|e\b|eur|euro|euroa|kr|kronor|sek|\$|%|kpl|st|pcs)|[€$£]\s*\d|\bilmai\w*|\bfree\b|\bgratis\b|\bkostnadsfri\w*|\b\d+\b")
+        Regex::new(r"(?i)\d+(?:[.,]\d+)?\s*(?:€|e\b|eur|euro|euroa|kr|kronor|sek|\$|%|kpl|st|pcs)|[€$£]\s*\d|\bilmai\w*|\bfree\b|\bgratis\b|\bkostnadsfri\w*")
             .expect("amount regex")
     })
 }
