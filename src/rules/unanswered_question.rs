@@ -303,7 +303,8 @@ impl Rule for UnansweredQuestion {
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ");
-                let start = ctx.reply.greeting.end.min(ctx.reply.own.len());
+                // Point at the start of the answer the question is missing from.
+                let start = ctx.reply.body.start.min(ctx.reply.own.len());
                 let end = ctx.reply.own[start..]
                     .find('\n')
                     .map_or(ctx.reply.own.len(), |e| start + e);
