@@ -21,6 +21,8 @@ pub struct Cli {
 pub enum Command {
     /// Lint replies and score them on the bingo card (the main job).
     Check(CheckArgs),
+    /// Lint reply templates (no customer message; placeholders understood).
+    Template(TemplateArgs),
     /// Print the parts of each message (greeting, body, closing, signature,
     /// quote, customer text, language), for debugging and workshops.
     Show(ShowArgs),
@@ -36,6 +38,10 @@ pub enum CheckFormat {
     Human,
     Json,
     Ndjson,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
 }
 
 #[derive(Debug, Args)]
@@ -85,6 +91,16 @@ impl CheckArgs {
             ..self.read.to_config()
         }
     }
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    #[command(flatten)]
+    pub check: CheckArgs,
+    /// The CSV column holding the template text (name or 1-based number;
+    /// default: the first column that looks like text).
+    #[arg(long, value_name = "COLUMN")]
+    pub column: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -205,6 +205,20 @@ impl Summary {
         self.mailbox.card(self.square_threshold)
     }
 
+    /// Adds one linted message to the running counts.
+    pub fn record(&mut self, linted: &LintedMessage, settings: &CheckSettings) {
+        self.mailbox.add(&linted.card);
+        if linted.card.score() > settings.max_score {
+            self.over_max += 1;
+        }
+        self.security_findings += linted
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Security)
+            .count();
+        self.keep_worst(linted, settings.worst);
+    }
+
     fn keep_worst(&mut self, linted: &LintedMessage, limit: usize) {
         let score = linted.card.score();
         if score == 0 || limit == 0 {
@@ -276,20 +290,97 @@ pub fn check_inputs(
             return;
         }
         let linted = lint_message(message, &settings.lint);
-        summary.mailbox.add(&linted.card);
-        if linted.card.score() > settings.max_score {
-            summary.over_max += 1;
-        }
-        summary.security_findings += linted
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Security)
-            .count();
-        summary.keep_worst(&linted, settings.worst);
+        summary.record(&linted, settings);
         on_linted(&linted);
     });
     summary.messages = read.messages;
     summary.skipped = read.skipped;
     summary.errors = read.errors;
+    summary
+}
+
+/// Is a file found while walking a folder a template file, by extension?
+fn template_candidate(path: &std::path::Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    input::template::MARKUP_EXTENSIONS.contains(&ext.as_str())
+        || matches!(ext.as_str(), "po" | "json" | "csv" | "tsv")
+}
+
+/// Lints reply templates (`bingo template`): every template text is linted
+/// as a reply without a customer message, placeholders understood;
+/// findings point at the template file's own lines.
+pub fn template_inputs(
+    paths: &[PathBuf],
+    settings: &CheckSettings,
+    options: &input::template::TemplateOptions,
+    on_linted: &mut dyn FnMut(&LintedMessage),
+) -> Summary {
+    let discovery = input::discover(paths);
+    let mut summary = Summary {
+        square_threshold: settings.square_threshold,
+        max_score: settings.max_score,
+        skipped: discovery.skipped,
+        errors: discovery.errors,
+        ..Summary::default()
+    };
+    let lint = LintSettings {
+        template: true,
+        ..settings.lint.clone()
+    };
+    for source in &discovery.sources {
+        let input::Source::File { path, explicit } = source else {
+            summary.errors.push(InputError::new(
+                "-",
+                "templates are read from files, not stdin",
+            ));
+            continue;
+        };
+        if !explicit && !template_candidate(path) {
+            summary.skipped += 1;
+            continue;
+        }
+        let templates = match input::template::read_templates(path, options) {
+            Ok(templates) => templates,
+            Err(_) if !explicit => {
+                // A JSON or CSV file in a walked folder that is not an export.
+                summary.skipped += 1;
+                continue;
+            }
+            Err(err) => {
+                summary.errors.push(err);
+                continue;
+            }
+        };
+        let file: Arc<str> = Arc::from(source.display_name());
+        for template in templates {
+            summary.messages += 1;
+            let reply = mail::split_reply(&template.text);
+            let language = settings.read.lang.or_else(|| lang::detect(&reply.own));
+            let message = Message {
+                file: Arc::clone(&file),
+                index: template.index,
+                mail: Mail {
+                    subject: template.name.clone(),
+                    text: template.text,
+                    ..Mail::default()
+                },
+                reply,
+                kind: MessageKind::Reply,
+                language,
+                customer: None,
+                customer_names: Vec::new(),
+            };
+            let mut linted = lint_message(message, &lint);
+            for finding in &mut linted.findings {
+                finding.line += template.line_offset;
+            }
+            summary.record(&linted, settings);
+            on_linted(&linted);
+        }
+    }
     summary
 }

@@ -9,15 +9,19 @@ use clap::Parser;
 
 use bingo::cli::{
     CheckArgs, CheckFormat, Cli, Command, ExplainArgs, ReadArgs, RulesArgs, ShowArgs, ShowFormat,
+    TemplateArgs,
 };
 use bingo::config::{self, Config};
+use bingo::input::template::TemplateOptions;
 use bingo::mail::Agents;
 use bingo::report::Reporter;
+use bingo::report::github::GithubReporter;
 use bingo::report::human::HumanReporter;
 use bingo::report::json::{JsonReporter, NdjsonReporter};
+use bingo::report::sarif::SarifReporter;
 use bingo::report::show::{HumanShow, JsonShow};
 use bingo::rules::{LintSettings, Selection};
-use bingo::{CheckSettings, ReadSettings, check_inputs, read_inputs};
+use bingo::{CheckSettings, ReadSettings, check_inputs, read_inputs, template_inputs};
 
 /// How a run ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,7 +68,8 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 fn run(cli: Cli) -> Result<ExitStatus> {
     match cli.command {
-        Command::Check(args) => check(&args),
+        Command::Check(args) => check(&args, None),
+        Command::Template(args) => template(&args),
         Command::Show(args) => show(&args),
         Command::Rules(args) => rules(&args),
         Command::Explain(args) => explain(&args),
@@ -145,7 +150,15 @@ fn show(args: &ShowArgs) -> Result<ExitStatus> {
     })
 }
 
-fn check(args: &CheckArgs) -> Result<ExitStatus> {
+fn template(args: &TemplateArgs) -> Result<ExitStatus> {
+    let options = TemplateOptions {
+        column: args.column.clone(),
+    };
+    check(&args.check, Some(&options))
+}
+
+/// `bingo check`, or `bingo template` when `templates` is given.
+fn check(args: &CheckArgs, templates: Option<&TemplateOptions>) -> Result<ExitStatus> {
     let config = resolve_config(&args.read, args.to_config())?;
     let selection = Selection::new(
         config.select.as_deref().unwrap_or_default(),
@@ -183,13 +196,19 @@ fn check(args: &CheckArgs) -> Result<ExitStatus> {
         )),
         CheckFormat::Json => Box::new(JsonReporter::new(out)),
         CheckFormat::Ndjson => Box::new(NdjsonReporter::new(out)),
+        CheckFormat::Sarif => Box::new(SarifReporter::new(out, templates.is_none())),
+        CheckFormat::Github => Box::new(GithubReporter::new(out)),
     };
     let mut write_error: Option<io::Error> = None;
-    let summary = check_inputs(&args.read.paths, &settings, &mut |linted| {
+    let mut report = |linted: &bingo::LintedMessage| {
         if write_error.is_none() {
             write_error = reporter.message(linted).err();
         }
-    });
+    };
+    let summary = match templates {
+        Some(options) => template_inputs(&args.read.paths, &settings, options, &mut report),
+        None => check_inputs(&args.read.paths, &settings, &mut report),
+    };
     if let Some(err) = write_error {
         return Err(err).context("cannot write the report");
     }

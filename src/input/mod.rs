@@ -9,6 +9,7 @@
 
 mod mbox;
 mod sniff;
+pub mod template;
 
 use std::fs::File;
 use std::io::{self, BufReader, Read};

@@ -3,8 +3,10 @@
 //! library computed.
 
 pub mod docs;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 pub mod show;
 
 use std::io;

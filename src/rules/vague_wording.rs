@@ -144,6 +144,13 @@ impl Rule for VagueWording {
                     continue;
                 }
             }
+            // "tuote {{ product.name }}": a placeholder names it.
+            if own[span.end..]
+                .trim_start()
+                .starts_with(['{', '[', '%', '$', '<'])
+            {
+                continue;
+            }
             let next = words.get(i + 1);
             let gap = next.map(|(s, _)| &own[span.end..s.start]);
             let adjacent = gap.is_some_and(|g| g.trim().is_empty() && !g.contains('\n'));

@@ -1,0 +1,80 @@
+//! `--format github`: GitHub Actions workflow annotation commands.
+
+use std::io::{self, Write};
+
+use super::Reporter;
+use crate::rules::Severity;
+use crate::{LintedMessage, Summary};
+
+/// Escapes a command's message text.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a command property value.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Writes `::warning file=…,line=…,col=…,title=…::message` lines.
+#[derive(Debug)]
+pub struct GithubReporter<W: Write> {
+    out: W,
+}
+
+impl<W: Write> GithubReporter<W> {
+    pub fn new(out: W) -> Self {
+        Self { out }
+    }
+}
+
+impl<W: Write> Reporter for GithubReporter<W> {
+    fn message(&mut self, linted: &LintedMessage) -> io::Result<()> {
+        let file = linted
+            .message
+            .file
+            .strip_prefix("./")
+            .unwrap_or(&linted.message.file);
+        for finding in &linted.findings {
+            let command = match finding.severity {
+                Severity::Security => "error",
+                Severity::Warning => "warning",
+            };
+            writeln!(
+                self.out,
+                "::{command} file={},line={},col={},title={}::{}",
+                escape_property(file),
+                finding.line,
+                finding.column,
+                escape_property(&format!("bingo {}", finding.rule)),
+                escape_data(&format!("{} — “{}”", finding.message, finding.excerpt))
+            )?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        let card = summary.card();
+        writeln!(
+            self.out,
+            "::notice title=bingo::{} replies, mailbox score {} ({})",
+            summary.mailbox.replies,
+            card.score(),
+            card.band().id()
+        )?;
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping() {
+        assert_eq!(escape_data("a%b\nc"), "a%25b%0Ac");
+        assert_eq!(escape_property("dir/a,b:c"), "dir/a%2Cb%3Ac");
+    }
+}

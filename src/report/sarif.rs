@@ -1,0 +1,282 @@
+//! `--format sarif`: SARIF 2.1.0 for code-scanning tools, as typed structs.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::Reporter;
+use crate::rules::{REGISTRY, Rule, Severity, UiLang};
+use crate::{LintedMessage, Summary};
+
+pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+#[derive(Debug, Serialize)]
+pub struct Log {
+    #[serde(rename = "$schema")]
+    pub schema: &'static str,
+    pub version: &'static str,
+    pub runs: Vec<Run>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Run {
+    pub tool: Tool,
+    pub results: Vec<SarifResult>,
+    #[serde(rename = "columnKind")]
+    pub column_kind: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Tool {
+    pub driver: Driver,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Driver {
+    pub name: &'static str,
+    pub version: &'static str,
+    pub information_uri: &'static str,
+    pub rules: Vec<ReportingDescriptor>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportingDescriptor {
+    pub id: &'static str,
+    pub name: String,
+    pub short_description: MultiformatMessage,
+    pub full_description: MultiformatMessage,
+    pub help: MultiformatMessage,
+    pub default_configuration: Configuration,
+    pub properties: Properties,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MultiformatMessage {
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub markdown: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Configuration {
+    pub level: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Properties {
+    pub tags: Vec<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SarifResult {
+    pub rule_id: &'static str,
+    pub rule_index: usize,
+    pub level: &'static str,
+    pub message: Message,
+    pub locations: Vec<Location>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Message {
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Location {
+    pub physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub logical_locations: Vec<LogicalLocation>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PhysicalLocation {
+    pub artifact_location: ArtifactLocation,
+    pub region: Region,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ArtifactLocation {
+    pub uri: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Region {
+    pub start_line: usize,
+    pub start_column: usize,
+    pub snippet: Message,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LogicalLocation {
+    pub name: String,
+    pub kind: &'static str,
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Security => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+fn descriptor(rule: &dyn Rule) -> ReportingDescriptor {
+    let doc = rule.doc();
+    let en = UiLang::En;
+    let examples = |list: &[&str]| {
+        list.iter()
+            .map(|e| format!("    {}", e.replace('\n', "\n    ")))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    let markdown = format!(
+        "## What it flags\n\n{}\n\n## Why it hurts the customer\n\n{}\n\n## Bad example\n\n{}\n\n## Good example\n\n{}\n",
+        doc.what.get(en),
+        doc.why.get(en),
+        examples(doc.bad),
+        examples(doc.good)
+    );
+    let mut tags = vec!["customer-service"];
+    if let Some(square) = rule.square() {
+        tags.push(square.id());
+    }
+    if rule.severity() == Severity::Security {
+        tags.push("security");
+    }
+    ReportingDescriptor {
+        id: rule.id(),
+        name: rule
+            .id()
+            .split('-')
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                    .unwrap_or_default()
+            })
+            .collect(),
+        short_description: MultiformatMessage {
+            text: doc.summary.get(en).to_string(),
+            markdown: None,
+        },
+        full_description: MultiformatMessage {
+            text: doc.what.get(en).to_string(),
+            markdown: None,
+        },
+        help: MultiformatMessage {
+            text: format!("{} {}", doc.what.get(en), doc.why.get(en)),
+            markdown: Some(markdown),
+        },
+        default_configuration: Configuration {
+            level: level(rule.severity()),
+        },
+        properties: Properties { tags },
+    }
+}
+
+/// A relative, forward-slash URI for a file as the user named it.
+fn uri(file: &str) -> String {
+    let path = file.strip_prefix("./").unwrap_or(file);
+    path.replace('\\', "/").replace(' ', "%20")
+}
+
+/// Collects results; writes the whole log at the end.
+#[derive(Debug)]
+pub struct SarifReporter<W: Write> {
+    out: W,
+    results: Vec<SarifResult>,
+    /// Templates: lines are the file's; mail: lines are in the message.
+    mailbox_lines: bool,
+}
+
+impl<W: Write> SarifReporter<W> {
+    pub fn new(out: W, mailbox_lines: bool) -> Self {
+        Self {
+            out,
+            results: Vec::new(),
+            mailbox_lines,
+        }
+    }
+
+    pub fn log(results: Vec<SarifResult>) -> Log {
+        Log {
+            schema: SCHEMA,
+            version: "2.1.0",
+            runs: vec![Run {
+                tool: Tool {
+                    driver: Driver {
+                        name: "bingo",
+                        version: env!("CARGO_PKG_VERSION"),
+                        information_uri: "https://github.com/autoreply-bingo/autoreply-bingo",
+                        rules: REGISTRY.iter().map(|r| descriptor(*r)).collect(),
+                    },
+                },
+                results,
+                column_kind: "unicodeCodePoints",
+            }],
+        }
+    }
+}
+
+impl<W: Write> Reporter for SarifReporter<W> {
+    fn message(&mut self, linted: &LintedMessage) -> io::Result<()> {
+        let message = &linted.message;
+        for finding in &linted.findings {
+            let rule_index = REGISTRY
+                .iter()
+                .position(|r| r.id() == finding.rule)
+                .unwrap_or(0);
+            let logical = if self.mailbox_lines {
+                vec![LogicalLocation {
+                    name: format!(
+                        "message {} {}",
+                        message.index,
+                        message.mail.message_id.as_deref().unwrap_or_default()
+                    )
+                    .trim()
+                    .to_string(),
+                    kind: "object",
+                }]
+            } else {
+                Vec::new()
+            };
+            self.results.push(SarifResult {
+                rule_id: finding.rule,
+                rule_index,
+                level: level(finding.severity),
+                message: Message {
+                    text: finding.message.clone(),
+                },
+                locations: vec![Location {
+                    physical_location: PhysicalLocation {
+                        artifact_location: ArtifactLocation {
+                            uri: uri(&message.file),
+                        },
+                        region: Region {
+                            start_line: finding.line.max(1),
+                            start_column: finding.column.max(1),
+                            snippet: Message {
+                                text: finding.excerpt.clone(),
+                            },
+                        },
+                    },
+                    logical_locations: logical,
+                }],
+            });
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
+        let log = Self::log(std::mem::take(&mut self.results));
+        serde_json::to_writer_pretty(&mut self.out, &log)?;
+        self.out.write_all(b"\n")?;
+        self.out.flush()
+    }
+}
