@@ -3,7 +3,6 @@
 use std::borrow::Cow;
 
 use mail_parser::decoders::charsets::map::charset_decoder;
-use mail_parser::decoders::quoted_printable::quoted_printable_decode;
 use mail_parser::{
     Address, HeaderValue, Message, MessageParser, MessagePart, MimeHeaders, PartType,
 };
@@ -136,7 +135,7 @@ fn repaired<'a>(message: &Message<'_>, part: &MessagePart<'_>, text: &'a str) ->
     let bytes: Cow<[u8]> = match part.content_transfer_encoding().map(str::trim) {
         Some(cte) if cte.eq_ignore_ascii_case("base64") => Cow::Owned(lenient_base64(raw)),
         Some(cte) if cte.eq_ignore_ascii_case("quoted-printable") => {
-            quoted_printable_decode(raw).map_or(Cow::Borrowed(raw), Cow::Owned)
+            Cow::Owned(lenient_quoted_printable(raw))
         }
         _ => Cow::Borrowed(raw),
     };
@@ -208,6 +207,34 @@ fn lenient_base64(raw: &[u8]) -> Vec<u8> {
         let bytes = n.to_be_bytes();
         // 4 sextets give 3 bytes, 3 give 2, 2 give 1, 1 gives nothing.
         out.extend_from_slice(&bytes[1..group.len()]);
+    }
+    out
+}
+
+/// Decodes quoted-printable, keeping an `=` that does not start a valid
+/// escape or soft line break as it is.
+fn lenient_quoted_printable(raw: &[u8]) -> Vec<u8> {
+    let hex = |b: u8| char::from(b).to_digit(16).map(|d| d as u8);
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i] != b'=' {
+            out.push(raw[i]);
+            i += 1;
+            continue;
+        }
+        match (raw.get(i + 1).copied(), raw.get(i + 2).copied()) {
+            (Some(b'\n'), _) => i += 2,
+            (Some(b'\r'), Some(b'\n')) => i += 3,
+            (Some(a), Some(b)) if hex(a).is_some() && hex(b).is_some() => {
+                out.push(hex(a).unwrap_or(0) << 4 | hex(b).unwrap_or(0));
+                i += 3;
+            }
+            _ => {
+                out.push(b'=');
+                i += 1;
+            }
+        }
     }
     out
 }
@@ -359,6 +386,14 @@ mod tests {
         assert_eq!(decode(raw).unwrap().text, "Hei Anna, päivä!");
         assert_eq!(lenient_base64(b"SGVp\nIA"), b"Hei ");
         assert_eq!(lenient_base64(b"S"), b"");
+    }
+
+    #[test]
+    fn lenient_quoted_printable_keeps_bad_escapes() {
+        assert_eq!(
+            lenient_quoted_printable(b"a=ZZ =4 =C3=A4 =\nb=\r\nc="),
+            b"a=ZZ =4 \xc3\xa4 bc="
+        );
     }
 
     #[test]
