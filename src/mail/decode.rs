@@ -2,7 +2,10 @@
 
 use std::borrow::Cow;
 
-use mail_parser::{Address, HeaderValue, MessageParser, PartType};
+use mail_parser::decoders::charsets::map::charset_decoder;
+use mail_parser::{
+    Address, HeaderValue, Message, MessageParser, MessagePart, MimeHeaders, PartType,
+};
 
 /// A sender or recipient: display name and address, both optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -80,10 +83,10 @@ pub fn decode(bytes: &[u8]) -> Result<Mail, String> {
     let mut from_html = false;
     for part in message.text_bodies() {
         let piece: Cow<str> = match &part.body {
-            PartType::Text(t) => Cow::Borrowed(t.as_ref()),
+            PartType::Text(t) => repaired(&message, part, t),
             PartType::Html(h) => {
                 from_html = true;
-                Cow::Owned(html_to_text(h))
+                Cow::Owned(html_to_text(&repaired(&message, part, h)))
             }
             _ => continue,
         };
@@ -92,9 +95,165 @@ pub fn decode(bytes: &[u8]) -> Result<Mail, String> {
         }
         text.push_str(&piece);
     }
+    if text.is_empty() {
+        if let Some(fallback) = unsplit_multipart_text(&message) {
+            text = fallback;
+        }
+    }
     mail.text = normalise_newlines(&text);
     mail.from_html = from_html;
     Ok(mail)
+}
+
+/// The text of a part, decoded again from its raw bytes when mail-parser
+/// had to guess: base64 that does not decode (mail-parser then gives the
+/// base64 itself), or bytes that are not valid in the declared charset
+/// (mail-parser then gives U+FFFD) when that charset is missing, unknown
+/// or UTF-8. Latin-1 bytes in mail labelled UTF-8, `unknown-8bit` or
+/// nothing at all are common in old and hand-made mail.
+fn repaired<'a>(message: &Message<'_>, part: &MessagePart<'_>, text: &'a str) -> Cow<'a, str> {
+    let base64 = part
+        .content_transfer_encoding()
+        .is_some_and(|cte| cte.trim().eq_ignore_ascii_case("base64"));
+    let broken_base64 = base64 && part.is_encoding_problem;
+    let charset = part.content_type().and_then(|ct| ct.attribute("charset"));
+    let guessable_charset = charset.is_none_or(|c| {
+        let c = c.trim().to_ascii_lowercase();
+        matches!(c.as_str(), "utf-8" | "utf8" | "us-ascii" | "ascii")
+            || charset_decoder(c.as_bytes()).is_none()
+    });
+    let lossy = text.contains('\u{fffd}') && guessable_charset;
+    if !broken_base64 && !lossy {
+        return Cow::Borrowed(text);
+    }
+    let Some(raw) = message
+        .raw_message()
+        .get(part.offset_body as usize..part.offset_end as usize)
+    else {
+        return Cow::Borrowed(text);
+    };
+    let bytes: Cow<[u8]> = match part.content_transfer_encoding().map(str::trim) {
+        Some(cte) if cte.eq_ignore_ascii_case("base64") => Cow::Owned(lenient_base64(raw)),
+        Some(cte) if cte.eq_ignore_ascii_case("quoted-printable") => {
+            Cow::Owned(lenient_quoted_printable(raw))
+        }
+        _ => Cow::Borrowed(raw),
+    };
+    Cow::Owned(decode_charset(&bytes, charset))
+}
+
+/// Bytes in `charset`, or (missing, unknown, UTF-8) as UTF-8 where valid
+/// and Windows-1252 byte by byte where not.
+fn decode_charset(bytes: &[u8], charset: Option<&str>) -> String {
+    if let Some(decoder) = charset
+        .filter(|c| {
+            !matches!(
+                c.trim().to_ascii_lowercase().as_str(),
+                "utf-8" | "utf8" | "us-ascii" | "ascii"
+            )
+        })
+        .and_then(|c| charset_decoder(c.trim().as_bytes()))
+    {
+        return decoder(bytes);
+    }
+    utf8_or_windows_1252(bytes)
+}
+
+/// UTF-8 where the bytes are valid UTF-8; every other byte read as
+/// Windows-1252 (a superset of Latin-1's printable range).
+pub(crate) fn utf8_or_windows_1252(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        out.extend(chunk.invalid().iter().map(|&b| windows_1252(b)));
+    }
+    out
+}
+
+fn windows_1252(byte: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{fffd}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{fffd}', 'Ž',
+        '\u{fffd}', '\u{fffd}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ',
+        '\u{fffd}', 'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9f => HIGH[usize::from(byte - 0x80)],
+        _ => char::from(byte),
+    }
+}
+
+/// Decodes base64 up to the first byte that is not base64 (whitespace is
+/// skipped), dropping an incomplete final group.
+fn lenient_base64(raw: &[u8]) -> Vec<u8> {
+    let mut sextets = Vec::with_capacity(raw.len());
+    for &b in raw {
+        let value = match b {
+            b'A'..=b'Z' => b - b'A',
+            b'a'..=b'z' => b - b'a' + 26,
+            b'0'..=b'9' => b - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            b' ' | b'\t' | b'\r' | b'\n' => continue,
+            _ => break,
+        };
+        sextets.push(value);
+    }
+    let mut out = Vec::with_capacity(sextets.len() / 4 * 3 + 2);
+    for group in sextets.chunks(4) {
+        let n = group
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, &v)| acc | u32::from(v) << (18 - 6 * i));
+        let bytes = n.to_be_bytes();
+        // 4 sextets give 3 bytes, 3 give 2, 2 give 1, 1 gives nothing.
+        out.extend_from_slice(&bytes[1..group.len()]);
+    }
+    out
+}
+
+/// Decodes quoted-printable, keeping an `=` that does not start a valid
+/// escape or soft line break as it is.
+fn lenient_quoted_printable(raw: &[u8]) -> Vec<u8> {
+    let hex = |b: u8| char::from(b).to_digit(16).map(|d| d as u8);
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i] != b'=' {
+            out.push(raw[i]);
+            i += 1;
+            continue;
+        }
+        match (raw.get(i + 1).copied(), raw.get(i + 2).copied()) {
+            (Some(b'\n'), _) => i += 2,
+            (Some(b'\r'), Some(b'\n')) => i += 3,
+            (Some(a), Some(b)) if hex(a).is_some() && hex(b).is_some() => {
+                out.push(hex(a).unwrap_or(0) << 4 | hex(b).unwrap_or(0));
+                i += 3;
+            }
+            _ => {
+                out.push(b'=');
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// A multipart message whose boundary never appears, or is not given,
+/// yields no parts; mail clients show its body as text, and so do we.
+fn unsplit_multipart_text(message: &Message<'_>) -> Option<String> {
+    let root = message.root_part();
+    let is_multipart = root
+        .content_type()
+        .is_some_and(|ct| ct.ctype().eq_ignore_ascii_case("multipart"));
+    if !is_multipart || message.parts.len() > 1 {
+        return None;
+    }
+    let raw = message
+        .raw_message()
+        .get(root.offset_body as usize..root.offset_end as usize)?;
+    let text = utf8_or_windows_1252(raw);
+    (!text.trim().is_empty()).then_some(text)
 }
 
 fn clean_id(id: &str) -> String {
@@ -194,6 +353,55 @@ mod tests {
         assert_eq!(mail.in_reply_to, vec!["p@q"]);
         assert_eq!(mail.references, vec!["o@q", "p@q"]);
         assert_eq!(mail.text, "Hei\n");
+    }
+
+    #[test]
+    fn latin1_bytes_under_a_missing_unknown_or_utf8_label() {
+        for content_type in [
+            "text/plain",
+            "text/plain; charset=unknown-8bit",
+            "text/plain; charset=x-ei-ole",
+            "text/plain; charset=utf-8",
+        ] {
+            let raw = format!(
+                "Subject: x\nContent-Type: {content_type}\n\nHyv\u{e4}\u{e4} p\u{e4}iv\u{e4}\u{e4}\n"
+            );
+            let latin1: Vec<u8> = raw.chars().map(|c| c as u8).collect();
+            assert_eq!(
+                decode(&latin1).unwrap().text,
+                "Hyvää päivää\n",
+                "{content_type}"
+            );
+        }
+        // Valid UTF-8 next to a stray Windows-1252 byte keeps both.
+        assert_eq!(
+            utf8_or_windows_1252(b"p\xc3\xa4iv\xc3\xa4 \x80 \x93x\x94"),
+            "päivä € “x”"
+        );
+    }
+
+    #[test]
+    fn broken_base64_keeps_its_decodable_start() {
+        let raw = b"Subject: x\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\nSGVpIEFubmEsIHDDpGl2w6Qh\n!!! roskaa\n";
+        assert_eq!(decode(raw).unwrap().text, "Hei Anna, päivä!");
+        assert_eq!(lenient_base64(b"SGVp\nIA"), b"Hei ");
+        assert_eq!(lenient_base64(b"S"), b"");
+    }
+
+    #[test]
+    fn lenient_quoted_printable_keeps_bad_escapes() {
+        assert_eq!(
+            lenient_quoted_printable(b"a=ZZ =4 =C3=A4 =\nb=\r\nc="),
+            b"a=ZZ =4 \xc3\xa4 bc="
+        );
+    }
+
+    #[test]
+    fn multipart_without_its_boundary_is_text() {
+        let raw = b"Subject: x\nContent-Type: multipart/mixed; boundary=\"a\"\n\nVain tekstia.\n";
+        assert_eq!(decode(raw).unwrap().text, "Vain tekstia.\n");
+        let raw = b"Subject: x\nContent-Type: multipart/mixed\n\nVain tekstia.\n";
+        assert_eq!(decode(raw).unwrap().text, "Vain tekstia.\n");
     }
 
     #[test]
