@@ -67,6 +67,17 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// Long vowels and case endings that only Finnish words have in these
+/// three languages.
+fn finnish_shape(word: &str) -> bool {
+    const DOUBLE: [&str; 7] = ["aa", "ää", "ii", "uu", "yy", "öö", "ee"];
+    const ENDINGS: [&str; 12] = [
+        "ssa", "ssä", "sta", "stä", "lla", "llä", "lle", "ksi", "nen", "sesi", "nsa", "isi",
+    ];
+    word.chars().count() >= 4
+        && (DOUBLE.iter().any(|d| word.contains(d)) || ENDINGS.iter().any(|e| word.ends_with(e)))
+}
+
 /// The language of `text`, or `None` when there is no evidence at all.
 pub fn detect(text: &str) -> Option<Lang> {
     let sets = &stopwords().sets;
@@ -87,6 +98,9 @@ pub fn detect(text: &str) -> Option<Lang> {
             // Shared by Finnish and Swedish; Finnish uses them far more.
             scores[0] += 0.3;
             scores[2] += 0.1;
+        }
+        if finnish_shape(&lower) {
+            scores[0] += 0.5;
         }
     }
     if seen == 0 {
@@ -124,6 +138,16 @@ mod tests {
         assert_eq!(
             detect("Kiitos tilauksestasi, tervetuloa uudelleen"),
             Some(Lang::Fi)
+        );
+        assert_eq!(
+            detect(
+                "nollasin tilisi salasanan. Uusi salasanasi on Kesa2026!kassi – voit vaihtaa sen kirjauduttuasi kohdasta Oma tili > Asetukset."
+            ),
+            Some(Lang::Fi)
+        );
+        assert_eq!(
+            detect("I need to see the book on the shelf, it is good"),
+            Some(Lang::En)
         );
         assert_eq!(detect(""), None);
         assert_eq!(detect("12345"), None);

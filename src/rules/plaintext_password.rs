@@ -83,26 +83,47 @@ fn looks_like_password(
     starts_upper && !all_lower_letters
 }
 
-/// Finds password values in `text`: (the whole mention, the value).
-pub fn find_passwords(ctx: &Context, text: &str) -> Vec<(Range<usize>, Range<usize>)> {
-    let mut found = Vec::new();
-    if let Some(re) = &ctx.lex.password {
-        for caps in re.captures_iter(text) {
-            let whole = caps.get(0).expect("match");
-            let value = caps.name("value").expect("value group");
-            let quoted = caps.name("quote").is_some_and(|q| !q.as_str().is_empty());
-            let copula = &text[caps.name("cue").expect("cue").end()..value.start()];
-            let symbolic = copula.contains([':', '=']);
-            let trimmed = value.as_str().trim_end_matches(['.', ',', ';', ')', ':']);
-            if looks_like_password(trimmed, quoted, symbolic, &ctx.lex.not_passwords) {
-                let v = value.start()..value.start() + trimmed.len();
+/// Password values announced by one language's cues.
+fn scan_cues(
+    lex: &crate::lang::lexicon::Lexicon,
+    text: &str,
+    found: &mut Vec<(Range<usize>, Range<usize>)>,
+) {
+    let Some(re) = &lex.password else { return };
+    for caps in re.captures_iter(text) {
+        let whole = caps.get(0).expect("match");
+        let value = caps.name("value").expect("value group");
+        let quoted = caps.name("quote").is_some_and(|q| !q.as_str().is_empty());
+        let copula = &text[caps.name("cue").expect("cue").end()..value.start()];
+        let symbolic = copula.contains([':', '=']);
+        let trimmed = value.as_str().trim_end_matches(['.', ',', ';', ')', ':']);
+        if looks_like_password(trimmed, quoted, symbolic, &lex.not_passwords) {
+            let v = value.start()..value.start() + trimmed.len();
+            if !found
+                .iter()
+                .any(|(_, seen)| seen.start < v.end && v.start < seen.end)
+            {
                 found.push((whole.start()..v.end, v));
             }
+        }
+    }
+}
+
+/// Finds password values in `text`: (the whole mention, the value).
+pub fn find_passwords(ctx: &Context, text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut found: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    // Every language's cues: a password must be caught even when the
+    // reply's language was misjudged or mixes languages.
+    scan_cues(ctx.lex, text, &mut found);
+    for lang in crate::lang::Lang::ALL {
+        if lang != ctx.lex.lang {
+            scan_cues(crate::lang::lexicon::builtin(lang), text, &mut found);
         }
     }
     for m in placeholder_re().find_iter(text) {
         found.push((m.range(), m.range()));
     }
+    found.sort_by_key(|(whole, _)| whole.start);
     found
 }
 
@@ -211,6 +232,19 @@ mod tests {
         ] {
             assert!(!hits(&Case::fi(text), "plaintext-password"), "{text}");
         }
+    }
+
+    #[test]
+    fn caught_whatever_the_language_of_the_reply() {
+        // A Finnish password sentence in a reply taken for English.
+        assert!(hits(
+            &Case::en("Hei Tiina,\n\nuusi salasanasi on Kesa2026!kassi"),
+            "plaintext-password"
+        ));
+        assert!(hits(
+            &Case::fi("Hi,\n\nyour new password is Winter-2026"),
+            "plaintext-password"
+        ));
     }
 
     #[test]

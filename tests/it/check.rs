@@ -352,3 +352,19 @@ fn json_report_snapshot() {
     let value: Value = serde_json::from_str(&stdout(&out)).unwrap();
     insta::assert_snapshot!("json_report", serde_json::to_string_pretty(&value).unwrap());
 }
+
+#[test]
+fn the_demo_password_is_masked_in_every_command_and_format() {
+    for args in [
+        vec!["show", "--isolated", "fixtures/demo"],
+        vec!["show", "--isolated", "--format", "json", "fixtures/demo"],
+        vec!["check", "--isolated", "--color", "never", "fixtures/demo"],
+        vec!["check", "--isolated", "--format", "json", "fixtures/demo"],
+        vec!["check", "--isolated", "--format", "sarif", "fixtures/demo"],
+        vec!["check", "--isolated", "--format", "github", "fixtures/demo"],
+    ] {
+        let out = bingo(&args);
+        let text = stdout(&out) + &stderr(&out);
+        assert!(!text.contains("Kesa2026"), "{args:?} printed the password");
+    }
+}

@@ -111,7 +111,6 @@ fn demo_bottom_posted_and_interleaved() {
 }
 
 #[test]
-#[ignore = "lang: the short Finnish reply tuki.mbox #12 is detected as en (\"on\" is an English stopword)"]
 fn demo_languages() {
     for message in &demo() {
         let file = field(message, "file");
