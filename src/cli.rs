@@ -30,6 +30,32 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain one rule, with bad and good examples.
     Explain(ExplainArgs),
+    /// Show the resolved settings and where each came from.
+    Config(ConfigArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print every setting, its value and its source.
+    #[arg(long)]
+    pub show: bool,
+    /// Use this config file instead of looking for bingo.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore all config files.
+    #[arg(long)]
+    pub isolated: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Output formats of `bingo check`.
@@ -78,6 +104,12 @@ pub struct CheckArgs {
     /// Language of bingo's own texts (default: from the locale).
     #[arg(long, value_enum, value_name = "LANG")]
     pub ui_lang: Option<UiLang>,
+    /// Report and fail only on findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record today's findings in this baseline file (and exit 0).
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 impl CheckArgs {

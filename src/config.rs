@@ -4,14 +4,15 @@
 //! Every layer is the same [`Config`] type with all fields optional, and
 //! [`Config::merge`] is the one place where layers are combined.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
 
 /// The language setting: a fixed language or detection per message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum LangSetting {
     Auto,
@@ -33,7 +34,7 @@ impl LangSetting {
 }
 
 /// One layer of settings. `None` means "not set in this layer".
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Config {
     /// Agent addresses or domains: their messages are the replies.
@@ -49,6 +50,79 @@ pub struct Config {
     pub max_score: Option<u8>,
     /// Percent of replies that must hit a square for the mailbox card.
     pub square_threshold: Option<Percent>,
+    /// Glob (matched against the file path) -> rules or squares to ignore there.
+    pub per_file_ignores: Option<BTreeMap<String, Vec<String>>>,
+    /// More phrase files in the format of `rules/*.toml` (relative to the config file).
+    pub extra_phrases: Option<Vec<PathBuf>>,
+    /// The service time for `slow-reply` ("24h", "2d", "90m").
+    pub reply_within: Option<Duration>,
+}
+
+/// A span of time, written `90m`, `24h`, `2d` or `1d 12h`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Duration {
+    pub seconds: u64,
+}
+
+impl std::str::FromStr for Duration {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, String> {
+        let bad = || format!("`{text}` is not a duration (write e.g. 90m, 24h, 2d or 1d 12h)");
+        let mut seconds = 0u64;
+        let mut any = false;
+        for part in text.split_whitespace() {
+            let split = part.find(|c: char| !c.is_ascii_digit()).ok_or_else(bad)?;
+            let (number, unit) = part.split_at(split);
+            let n: u64 = number.parse().map_err(|_| bad())?;
+            let scale = match unit {
+                "s" => 1,
+                "m" | "min" => 60,
+                "h" => 3600,
+                "d" => 86_400,
+                "w" => 604_800,
+                _ => return Err(bad()),
+            };
+            seconds = seconds.saturating_add(n.saturating_mul(scale));
+            any = true;
+        }
+        if !any || seconds == 0 {
+            return Err(bad());
+        }
+        Ok(Duration { seconds })
+    }
+}
+
+impl std::fmt::Display for Duration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = self.seconds;
+        if s % 86_400 == 0 {
+            write!(f, "{}d", s / 86_400)
+        } else if s % 3600 == 0 {
+            write!(f, "{}h", s / 3600)
+        } else if s % 60 == 0 {
+            write!(f, "{}m", s / 60)
+        } else {
+            write!(f, "{s}s")
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Duration {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl Serialize for Duration {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl Serialize for Percent {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(self.0)
+    }
 }
 
 /// A percentage, written `10`, `12.5` or `"10%"`.
@@ -109,6 +183,9 @@ impl Config {
             ignore: other.ignore.or(self.ignore),
             max_score: other.max_score.or(self.max_score),
             square_threshold: other.square_threshold.or(self.square_threshold),
+            per_file_ignores: other.per_file_ignores.or(self.per_file_ignores),
+            extra_phrases: other.extra_phrases.or(self.extra_phrases),
+            reply_within: other.reply_within.or(self.reply_within),
         }
     }
 
@@ -126,13 +203,65 @@ impl Config {
         })
     }
 
+    /// Reads a config file. Paths in it (`extra-phrases`) are made relative
+    /// to the file's folder.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
             path: path.display().to_string(),
             source,
         })?;
-        Config::parse(path, &text)
+        let mut config = Config::parse(path, &text)?;
+        if let (Some(dir), Some(files)) = (path.parent(), config.extra_phrases.as_mut()) {
+            for file in files.iter_mut() {
+                if file.is_relative() {
+                    *file = dir.join(&*file);
+                }
+            }
+        }
+        Ok(config)
     }
+
+    /// Each key set in this layer, with its value as TOML text.
+    pub fn entries(&self) -> Vec<(String, String)> {
+        let Ok(toml::Value::Table(table)) = toml::Value::try_from(self) else {
+            return Vec::new();
+        };
+        table
+            .into_iter()
+            .map(|(key, value)| (key, value.to_string()))
+            .collect()
+    }
+}
+
+/// Every key a config file may set, in the order `bingo config --show` lists them.
+pub const KEYS: &[&str] = &[
+    "agents",
+    "products",
+    "lang",
+    "select",
+    "ignore",
+    "per-file-ignores",
+    "extra-phrases",
+    "max-score",
+    "square-threshold",
+    "reply-within",
+];
+
+/// Which layer set each key: `(key, value, source)`, for `bingo config --show`.
+pub fn provenance(layers: &[(&Config, String)]) -> Vec<(String, String, String)> {
+    KEYS.iter()
+        .map(|key| {
+            let found = layers.iter().rev().find_map(|(config, source)| {
+                config
+                    .entries()
+                    .into_iter()
+                    .find(|(k, _)| k == key)
+                    .map(|(_, v)| (v, source.clone()))
+            });
+            let (value, source) = found.unwrap_or_else(|| ("(not set)".to_string(), "default".to_string()));
+            ((*key).to_string(), value, source)
+        })
+        .collect()
 }
 
 /// The config file for `start`: `bingo.toml` or `.bingo.toml` in it or the
@@ -174,6 +303,34 @@ mod tests {
         assert!(text.starts_with("bingo.toml:"), "{text}");
         assert!(text.contains("agentz"), "{text}");
         assert!(text.contains("line 2"), "{text}");
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!("24h".parse::<Duration>().unwrap().seconds, 86_400);
+        assert_eq!("1d 12h".parse::<Duration>().unwrap().seconds, 129_600);
+        assert_eq!("90m".parse::<Duration>().unwrap().to_string(), "90m");
+        assert!("tomorrow".parse::<Duration>().is_err());
+        assert!("0h".parse::<Duration>().is_err());
+        let err = Config::parse(Path::new("b.toml"), "reply-within = \"soon\"\n").unwrap_err();
+        assert!(err.to_string().contains("not a duration"), "{err}");
+    }
+
+    #[test]
+    fn every_key_is_listed_and_provenance_names_the_layer() {
+        let text = "agents = [\"a@b.fi\"]\nproducts = [\"Kassi\"]\nlang = \"fi\"\nselect = []\nignore = []\nmax-score = 1\nsquare-threshold = 5\nreply-within = \"24h\"\nextra-phrases = []\n[per-file-ignores]\n\"*.txt\" = [\"canned\"]\n";
+        let file = Config::parse(Path::new("b.toml"), text).unwrap();
+        let keys: Vec<String> = file.entries().into_iter().map(|(k, _)| k).collect();
+        for key in KEYS {
+            assert!(keys.iter().any(|k| k == key), "{key} not in {keys:?}");
+        }
+        let cli = Config { max_score: Some(3), ..Config::default() };
+        let rows = provenance(&[(&file, "b.toml".into()), (&cli, "command line".into())]);
+        let row = |key: &str| rows.iter().find(|r| r.0 == key).unwrap().clone();
+        assert_eq!(row("max-score"), ("max-score".into(), "3".into(), "command line".into()));
+        assert_eq!(row("lang").2, "b.toml");
+        let empty = provenance(&[(&Config::default(), "x".into())]);
+        assert!(empty.iter().all(|r| r.2 == "default"));
     }
 
     #[test]

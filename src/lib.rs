@@ -5,6 +5,7 @@
 //! turns findings into cards, and [`report`] writes them out. The library
 //! never prints; the binary does.
 
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod input;
@@ -157,6 +158,8 @@ pub struct CheckSettings {
     pub square_threshold: f64,
     /// How many of the worst messages the summary keeps.
     pub worst: usize,
+    /// Findings already known: not reported, not scored.
+    pub baseline: Option<std::sync::Arc<std::sync::Mutex<baseline::Baseline>>>,
 }
 
 impl Default for CheckSettings {
@@ -168,6 +171,7 @@ impl Default for CheckSettings {
             max_score: 0,
             square_threshold: 0.10,
             worst: 5,
+            baseline: None,
         }
     }
 }
@@ -261,6 +265,15 @@ pub fn mask_passwords(message: &mut Message) {
     rules::lint(message, settings);
 }
 
+fn apply_baseline(settings: &CheckSettings, linted: &mut LintedMessage) {
+    if let Some(baseline) = &settings.baseline {
+        baseline
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .filter(linted);
+    }
+}
+
 /// Lints one message (a reply, or any message with `all`).
 pub fn lint_message(mut message: Message, settings: &LintSettings) -> LintedMessage {
     let (findings, applicable) = rules::lint(&mut message, settings);
@@ -289,7 +302,8 @@ pub fn check_inputs(
         if message.kind != MessageKind::Reply && !settings.all {
             return;
         }
-        let linted = lint_message(message, &settings.lint);
+        let mut linted = lint_message(message, &settings.lint);
+        apply_baseline(settings, &mut linted);
         summary.record(&linted, settings);
         on_linted(&linted);
     });
@@ -378,6 +392,7 @@ pub fn template_inputs(
             for finding in &mut linted.findings {
                 finding.line += template.line_offset;
             }
+            apply_baseline(settings, &mut linted);
             summary.record(&linted, settings);
             on_linted(&linted);
         }

@@ -4,13 +4,17 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use std::sync::{Arc, Mutex};
+
 use anyhow::{Context, Result};
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use bingo::cli::{
-    CheckArgs, CheckFormat, Cli, Command, ExplainArgs, ReadArgs, RulesArgs, ShowArgs, ShowFormat,
+    CheckArgs, CheckFormat, Cli, CompletionsArgs, ConfigArgs, Command, ExplainArgs, ReadArgs,
+    RulesArgs, ShowArgs, ShowFormat,
     TemplateArgs,
 };
+use bingo::baseline::{Baseline, BaselineWriter};
 use bingo::config::{self, Config};
 use bingo::input::template::TemplateOptions;
 use bingo::mail::Agents;
@@ -20,7 +24,7 @@ use bingo::report::human::HumanReporter;
 use bingo::report::json::{JsonReporter, NdjsonReporter};
 use bingo::report::sarif::SarifReporter;
 use bingo::report::show::{HumanShow, JsonShow};
-use bingo::rules::{LintSettings, Selection};
+use bingo::rules::{LintSettings, PerFileIgnores, Selection};
 use bingo::{CheckSettings, ReadSettings, check_inputs, read_inputs, template_inputs};
 
 /// How a run ended.
@@ -73,20 +77,28 @@ fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Show(args) => show(&args),
         Command::Rules(args) => rules(&args),
         Command::Explain(args) => explain(&args),
+        Command::Config(args) => show_config(&args),
+        Command::Completions(args) => completions(&args),
+        Command::Man => man(),
     }
+}
+
+/// The config file to use: `--config`, else the nearest `bingo.toml` or
+/// `.bingo.toml`, none with `--isolated`.
+fn config_file(config: Option<&PathBuf>, isolated: bool) -> Result<Option<PathBuf>> {
+    if isolated {
+        return Ok(None);
+    }
+    if let Some(path) = config {
+        return Ok(Some(path.clone()));
+    }
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    Ok(config::discover(&cwd))
 }
 
 /// Defaults < config file < command line.
 fn resolve_config(read: &ReadArgs, cli_layer: Config) -> Result<Config> {
-    let file = if read.isolated {
-        None
-    } else if let Some(path) = &read.config {
-        Some(path.clone())
-    } else {
-        let cwd = std::env::current_dir().context("cannot read the current folder")?;
-        config::discover(&cwd)
-    };
-    let from_file = match file {
+    let from_file = match config_file(read.config.as_ref(), read.isolated)? {
         Some(path) => Config::load(&path)?,
         None => Config::default(),
     };
@@ -160,23 +172,8 @@ fn template(args: &TemplateArgs) -> Result<ExitStatus> {
 /// `bingo check`, or `bingo template` when `templates` is given.
 fn check(args: &CheckArgs, templates: Option<&TemplateOptions>) -> Result<ExitStatus> {
     let config = resolve_config(&args.read, args.to_config())?;
-    let selection = Selection::new(
-        config.select.as_deref().unwrap_or_default(),
-        config.ignore.as_deref().unwrap_or_default(),
-    )
-    .map_err(anyhow::Error::msg)?;
-    let settings = CheckSettings {
-        read: read_settings(&config),
-        lint: LintSettings {
-            selection,
-            products: config.products.clone().unwrap_or_default(),
-            template: false,
-        },
-        all: args.all,
-        max_score: config.max_score.unwrap_or(0),
-        square_threshold: config.square_threshold.map_or(0.10, |p| p.0 / 100.0),
-        ..CheckSettings::default()
-    };
+    let settings = check_settings(&config, args)?;
+    let mut baseline_writer = args.write_baseline.as_ref().map(|_| BaselineWriter::default());
     let ui = bingo::cli::ui_lang(args.ui_lang);
     let (out, is_terminal): (Box<dyn Write>, bool) = if let Some(path) = &args.output {
         let file = std::fs::File::create(path)
@@ -201,6 +198,9 @@ fn check(args: &CheckArgs, templates: Option<&TemplateOptions>) -> Result<ExitSt
     };
     let mut write_error: Option<io::Error> = None;
     let mut report = |linted: &bingo::LintedMessage| {
+        if let Some(writer) = baseline_writer.as_mut() {
+            writer.add(linted);
+        }
         if write_error.is_none() {
             write_error = reporter.message(linted).err();
         }
@@ -220,13 +220,88 @@ fn check(args: &CheckArgs, templates: Option<&TemplateOptions>) -> Result<ExitSt
     for error in &summary.errors {
         writeln!(stderr, "bingo: {error}")?;
     }
+    if let (Some(writer), Some(path)) = (&baseline_writer, &args.write_baseline) {
+        writer.write(path).map_err(anyhow::Error::msg)?;
+        writeln!(stderr, "bingo: wrote {} findings to the baseline {}", writer.len(), path.display())?;
+    }
     Ok(if !summary.errors.is_empty() {
         ExitStatus::Error
+    } else if baseline_writer.is_some() {
+        ExitStatus::Success
     } else if !args.exit_zero && (summary.over_max > 0 || summary.security_findings > 0) {
         ExitStatus::Failure
     } else {
         ExitStatus::Success
     })
+}
+
+/// Everything `check` and `template` need, from the resolved config.
+fn check_settings(config: &Config, args: &CheckArgs) -> Result<CheckSettings> {
+    let selection = Selection::new(
+        config.select.as_deref().unwrap_or_default(),
+        config.ignore.as_deref().unwrap_or_default(),
+    )
+    .map_err(anyhow::Error::msg)?;
+    let per_file_ignores = match &config.per_file_ignores {
+        Some(map) => PerFileIgnores::new(map).map_err(anyhow::Error::msg)?,
+        None => PerFileIgnores::default(),
+    };
+    let lexicons = match config.extra_phrases.as_deref() {
+        Some(files) if !files.is_empty() => Some(Arc::new(
+            bingo::lang::lexicon::with_extra_phrases(files).map_err(anyhow::Error::msg)?,
+        )),
+        _ => None,
+    };
+    let baseline = match &args.baseline {
+        Some(path) => Some(Arc::new(Mutex::new(
+            Baseline::load(path).map_err(anyhow::Error::msg)?,
+        ))),
+        None => None,
+    };
+    Ok(CheckSettings {
+        read: read_settings(config),
+        lint: LintSettings {
+            selection,
+            products: config.products.clone().unwrap_or_default(),
+            template: false,
+            per_file_ignores,
+            lexicons,
+        },
+        all: args.all,
+        max_score: config.max_score.unwrap_or(0),
+        square_threshold: config.square_threshold.map_or(0.10, |p| p.0 / 100.0),
+        baseline,
+        ..CheckSettings::default()
+    })
+}
+
+fn show_config(args: &ConfigArgs) -> Result<ExitStatus> {
+    let file = config_file(args.config.as_ref(), args.isolated)?;
+    let from_file = match &file {
+        Some(path) => Config::load(path)?,
+        None => Config::default(),
+    };
+    let source = file.as_ref().map_or_else(|| "default".to_string(), |p| p.display().to_string());
+    let mut out = io::stdout().lock();
+    writeln!(out, "# config file: {}", file.as_ref().map_or_else(|| "(none)".to_string(), |p| p.display().to_string()))?;
+    if !args.show {
+        return Ok(ExitStatus::Success);
+    }
+    for (key, value, from) in config::provenance(&[(&from_file, source)]) {
+        writeln!(out, "{key} = {value}    # {from}")?;
+    }
+    Ok(ExitStatus::Success)
+}
+
+fn completions(args: &CompletionsArgs) -> Result<ExitStatus> {
+    let mut command = Cli::command();
+    clap_complete::generate(args.shell, &mut command, "bingo", &mut io::stdout().lock());
+    Ok(ExitStatus::Success)
+}
+
+fn man() -> Result<ExitStatus> {
+    clap_mangen::Man::new(Cli::command()).render(&mut io::stdout().lock())?;
+    Ok(ExitStatus::Success)
 }
 
 fn rules(args: &RulesArgs) -> Result<ExitStatus> {

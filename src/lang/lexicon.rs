@@ -330,6 +330,29 @@ impl Lexicon {
     }
 }
 
+/// The lexicons of all three languages with extra phrase files added (the
+/// config's `extra-phrases`). Errors name the file.
+pub fn with_extra_phrases(files: &[std::path::PathBuf]) -> Result<Vec<Lexicon>, String> {
+    let mut extra: Vec<Pack> = Vec::new();
+    for file in files {
+        let name = file.display().to_string();
+        let text = std::fs::read_to_string(file).map_err(|e| format!("{name}: cannot read phrase file: {e}"))?;
+        let pack = pack::parse_pack(&name, &text)?;
+        if Lang::from_code(&pack.lang).is_none() {
+            return Err(format!("{name}: lang = \"{}\" is not one of fi, en, sv", pack.lang));
+        }
+        extra.push(pack);
+    }
+    Lang::ALL
+        .iter()
+        .map(|&lang| {
+            let mut packs: Vec<&Pack> = pack::pack(lang.code()).into_iter().collect();
+            packs.extend(extra.iter().filter(|p| p.lang == lang.code()));
+            Lexicon::build(lang, &packs)
+        })
+        .collect()
+}
+
 /// The built-in lexicon of a language, compiled once.
 pub fn builtin(lang: Lang) -> &'static Lexicon {
     static LEXICONS: OnceLock<Vec<Lexicon>> = OnceLock::new();
@@ -389,6 +412,21 @@ mod tests {
         ] {
             assert!(!re.is_match(word), "{word}");
         }
+    }
+
+    #[test]
+    fn extra_phrase_files_add_to_a_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("ours.toml");
+        std::fs::write(&file, "lang = \"fi\"\n[canned]\nphrases = [\"kiitos asiakkuudestasi\"]\n").unwrap();
+        let lexicons = with_extra_phrases(&[file]).unwrap();
+        let fi = &lexicons[0];
+        assert!(fi.canned.iter().any(|(p, _)| p == "kiitos asiakkuudestasi"));
+        assert!(fi.canned.len() > builtin(Lang::Fi).canned.len());
+        let bad = dir.path().join("bad.toml");
+        std::fs::write(&bad, "lang = \"fi\"\n[canned]\nphrasez = []\n").unwrap();
+        let err = with_extra_phrases(&[bad]).unwrap_err();
+        assert!(err.contains("bad.toml") && err.contains("phrasez"), "{err}");
     }
 
     #[test]

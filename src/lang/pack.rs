@@ -20,6 +20,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Pack {
     pub lang: String,
+    #[serde(default)]
     pub detect: Detect,
     #[serde(default)]
     pub greeting: GreetingWords,
@@ -36,6 +37,7 @@ pub struct Pack {
     /// Bad and good example replies per square; they run as tests.
     #[serde(default)]
     pub examples: Vec<Example>,
+    #[serde(default)]
     pub split: SplitWords,
 }
 
@@ -130,7 +132,7 @@ pub struct Example {
     pub customer: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Detect {
     pub stopwords: Vec<String>,

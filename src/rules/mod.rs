@@ -296,12 +296,63 @@ impl Selection {
     }
 }
 
+/// Rules ignored per file, by glob (the config's `per-file-ignores`).
+#[derive(Debug, Clone, Default)]
+pub struct PerFileIgnores {
+    globs: Option<globset::GlobSet>,
+    rules: Vec<Vec<String>>,
+}
+
+impl PerFileIgnores {
+    /// Compiles `glob -> rules or squares`; errors name the bad glob or rule.
+    pub fn new(map: &std::collections::BTreeMap<String, Vec<String>>) -> Result<Self, String> {
+        let mut builder = globset::GlobSetBuilder::new();
+        let mut rules = Vec::new();
+        for (glob, ids) in map {
+            Selection::new(ids, &[]).map_err(|e| format!("per-file-ignores `{glob}`: {e}"))?;
+            let pattern = if glob.contains('/') { glob.clone() } else { format!("**/{glob}") };
+            builder.add(
+                globset::GlobBuilder::new(&pattern)
+                    .literal_separator(false)
+                    .build()
+                    .map_err(|e| format!("per-file-ignores: bad glob `{glob}`: {e}"))?,
+            );
+            rules.push(ids.clone());
+        }
+        let globs = builder.build().map_err(|e| format!("per-file-ignores: {e}"))?;
+        Ok(Self { globs: Some(globs), rules })
+    }
+
+    /// Is `rule` (in `square`) ignored for `file`?
+    pub fn ignores(&self, file: &str, rule: &dyn Rule) -> bool {
+        let Some(globs) = &self.globs else { return false };
+        let file = file.strip_prefix("./").unwrap_or(file);
+        globs.matches(file).into_iter().any(|i| {
+            self.rules[i]
+                .iter()
+                .any(|id| id == rule.id() || rule.square().is_some_and(|s| s.id() == id))
+        })
+    }
+}
+
 /// Settings for linting.
 #[derive(Debug, Clone, Default)]
 pub struct LintSettings {
     pub selection: Selection,
     pub products: Vec<String>,
     pub template: bool,
+    pub per_file_ignores: PerFileIgnores,
+    /// Lexicons with extra phrase files (`None`: the built-in ones).
+    pub lexicons: Option<std::sync::Arc<Vec<Lexicon>>>,
+}
+
+impl LintSettings {
+    pub fn lexicon(&self, lang: Lang) -> &Lexicon {
+        match &self.lexicons {
+            Some(all) => &all[Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0)],
+            None => lexicon::builtin(lang),
+        }
+    }
 }
 
 /// Runs every enabled rule on one message. Returns the findings in text
@@ -309,7 +360,7 @@ pub struct LintSettings {
 /// message's texts, so nothing downstream can print it.
 pub fn lint(message: &mut Message, settings: &LintSettings) -> (Vec<Finding>, [bool; 6]) {
     let lang = message.language.unwrap_or(Lang::Fi);
-    let lex = lexicon::builtin(lang);
+    let lex = settings.lexicon(lang);
     let customer_text = message
         .customer
         .as_ref()
@@ -328,7 +379,9 @@ pub fn lint(message: &mut Message, settings: &LintSettings) -> (Vec<Finding>, [b
         };
         let own_text = !message.reply.own.trim().is_empty();
         for rule in REGISTRY {
-            if !settings.selection.is_enabled(rule.id()) {
+            if !settings.selection.is_enabled(rule.id())
+                || settings.per_file_ignores.ignores(&message.file, *rule)
+            {
                 continue;
             }
             if rule.square().is_some_and(Square::needs_customer) && ctx.customer.is_none() {
@@ -341,9 +394,13 @@ pub fn lint(message: &mut Message, settings: &LintSettings) -> (Vec<Finding>, [b
         }
         let mut applicable = [false; 6];
         for square in Square::ALL {
-            applicable[square.index()] = own_text
-                && settings.selection.judges(square)
-                && (!square.needs_customer() || ctx.customer.is_some());
+            let judged = REGISTRY.iter().any(|r| {
+                r.square() == Some(square)
+                    && settings.selection.is_enabled(r.id())
+                    && !settings.per_file_ignores.ignores(&message.file, *r)
+            });
+            applicable[square.index()] =
+                own_text && judged && (!square.needs_customer() || ctx.customer.is_some());
         }
         applicable
     };
@@ -433,6 +490,23 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn per_file_ignores_by_glob() {
+        let mut map = std::collections::BTreeMap::new();
+        map.insert("legacy/*.txt".to_string(), vec!["canned".to_string()]);
+        map.insert("*.po".to_string(), vec!["no-greeting".to_string()]);
+        let ignores = PerFileIgnores::new(&map).unwrap();
+        let canned = by_id("canned-phrase").unwrap();
+        let greeting = by_id("no-greeting").unwrap();
+        assert!(ignores.ignores("legacy/old.txt", canned));
+        assert!(ignores.ignores("./legacy/old.txt", canned));
+        assert!(!ignores.ignores("new/old.txt", canned));
+        assert!(ignores.ignores("locale/fi/mail.po", greeting));
+        assert!(!ignores.ignores("locale/fi/mail.po", canned));
+        map.insert("x".to_string(), vec!["nope".to_string()]);
+        assert!(PerFileIgnores::new(&map).unwrap_err().contains("nope"));
     }
 
     #[test]
