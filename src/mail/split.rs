@@ -80,6 +80,11 @@ struct Patterns {
     opener: Regex,
     header_field: Regex,
     separator: Regex,
+    /// Gmail's date-first attribution: "2014-10-17 11:28 GMT+03:00".
+    gmail_dated: Regex,
+    year: Regex,
+    clock: Regex,
+    numeric_date: Regex,
 }
 
 fn alternation(words: &[String]) -> String {
@@ -121,13 +126,22 @@ fn patterns() -> &'static Patterns {
                 alternation(&words.attribution_openers)
             )),
             header_field: re(format!(
-                r"(?i)^[*_]{{0,2}}(?:{})[*_]{{0,2}}\s*:[*_]{{0,2}}(?:\s|$)",
+                r"(?i)^[*_]{{0,2}}(?:{})[*_]{{0,2}}\s*[:：][*_]{{0,2}}(?:\s|$)",
                 alternation(&words.header_fields)
             )),
             separator: re(format!(
                 r"(?i)^[\s\-_=*>]*(?:{})\s*:?[\s\-_=*]*$",
                 alternation(&words.separators)
             )),
+            gmail_dated: re(
+                r"(?i)^\d{4}[-/]\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}\s+GMT[+-]\d{1,2}:?\d{2}\b"
+                    .into(),
+            ),
+            year: re(r"\b(?:19|20)\d{2}\b".into()),
+            clock: re(r"\b\d{1,2}[:.]\d{2}\b".into()),
+            numeric_date: re(
+                r"\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\b".into(),
+            ),
         }
     })
 }
@@ -167,47 +181,120 @@ fn is_rule_line(line: &str) -> bool {
             .all(|c| matches!(c, '_' | '-' | '=' | '*' | '—' | '─'))
 }
 
+/// One line of a possible attribution, without the dashes some clients put
+/// around it ("---- Anna wrote ----"): the text and whether it had them.
+fn attribution_piece(line: &str) -> (&str, bool) {
+    let t = line.trim();
+    let inner = t
+        .trim_matches(|c| matches!(c, '-' | '=' | '_' | '*'))
+        .trim();
+    let decorated = t.starts_with("--") || t.ends_with("--") || t.starts_with("==");
+    (inner, decorated && inner.len() < t.len())
+}
+
+/// Whether an attribution may go on over the next line after `piece`: its
+/// start has a date, an address or an opener ("On …"), and it is not a
+/// finished sentence. Plain prose is not joined to a following "X wrote:".
+fn may_continue(piece: &str) -> bool {
+    (piece.chars().any(|c| c.is_ascii_digit())
+        || piece.contains(['@', '<'])
+        || patterns().opener.is_match(piece))
+        && !piece.ends_with(['.', '!', '?'])
+}
+
+/// An address in angle brackets is still open ("Anna <" / "<anna@x.fi"):
+/// the next line closes it, even when it starts with `>`.
+fn unclosed_angle(text: &str) -> bool {
+    text.matches('<').count() > text.matches('>').count()
+}
+
 /// The attribution starting at `i`, if any: returns the index one past its
-/// last line. Up to three physical lines are joined (clients wrap long ones).
+/// last line. Up to three physical lines are joined (clients wrap long
+/// ones); an "On <date> …" opener may also span blank lines (Polymail).
 fn attribution_at(lines: &[&str], i: usize) -> Option<usize> {
     let p = patterns();
-    let first = lines[i].trim();
+    let (first, _) = attribution_piece(lines[i]);
     if first.is_empty() {
         return None;
     }
+    let opened = p.opener.is_match(first)
+        && first.chars().any(|c| c.is_ascii_digit())
+        && !first.ends_with(['.', '!', '?']);
+    let span = if opened { 6 } else { 3 };
     let mut joined = String::new();
-    for k in 0..3 {
-        let Some(line) = lines.get(i + k) else { break };
-        let line = line.trim();
-        if line.is_empty() || (k > 0 && is_marked(line)) {
+    let mut decorated = false;
+    let mut pieces = 0;
+    for j in i..lines.len().min(i + span) {
+        let raw = lines[j].trim();
+        let (piece, deco) = attribution_piece(raw);
+        if piece.is_empty() {
+            if opened && pieces < 4 {
+                continue;
+            }
             break;
         }
-        if k > 0 {
+        if pieces > 0 {
+            // Go on only after an unclosed address, or after an unfinished
+            // attribution start when the next line is not quoted text.
+            let goes_on = unclosed_angle(&joined) || (may_continue(&joined) && !is_marked(raw));
+            if !goes_on {
+                break;
+            }
             joined.push(' ');
         }
-        joined.push_str(line);
+        joined.push_str(piece);
+        pieces += 1;
+        decorated |= deco;
         if joined.len() > 400 {
             return None;
         }
-        let Some(found) = p.wrote.find(&joined) else {
-            continue;
-        };
-        let ends_with_colon = joined.ends_with(':');
-        let opener = p.opener.is_match(&joined);
-        let evidence = joined.contains('@') || joined.chars().any(|c| c.is_ascii_digit()) || opener;
-        let tail = joined[found.end()..].trim();
-        let wrote_at_end = tail.is_empty() || tail == ":";
-        // "Anna kirjoitti:" / "On Mon, … wrote:" / "Den … skrev Anna <a@b>:" /
-        // "Anna <a@b> kirjoitti 2.11.2026 kello 10.11:"
-        let shape =
-            (ends_with_colon && (wrote_at_end || evidence)) || (wrote_at_end && opener && evidence);
-        // A short "X wrote:" needs nothing more; a longer line needs dates,
-        // addresses or an opener, so that a sentence is not taken for one.
-        if shape && (evidence || joined.chars().count() <= 60) {
-            return Some(i + k + 1);
+        if is_attribution_text(&joined, decorated) || is_dated_header(&joined, lines, j) {
+            return Some(j + 1);
         }
     }
-    None
+    // Gmail's date-first form without a verb may stand alone:
+    // "2016-03-03 17:21 GMT+01:00 Anna Virtanen".
+    p.gmail_dated.is_match(first).then_some(i + 1)
+}
+
+/// "Anna kirjoitti:" / "On Mon, … wrote:" / "Den … skrev Anna <a@b>:" /
+/// "Anna <a@b> kirjoitti 2.11.2026 kello 10.11:" / "---- Anna wrote ----".
+fn is_attribution_text(joined: &str, decorated: bool) -> bool {
+    let p = patterns();
+    let Some(found) = p.wrote.find(joined) else {
+        return false;
+    };
+    let ends_with_colon = joined.ends_with([':', '：']) || decorated;
+    let opener = p.opener.is_match(joined);
+    let evidence = joined.contains('@') || joined.chars().any(|c| c.is_ascii_digit()) || opener;
+    let tail = joined[found.end()..].trim().trim_start_matches([':', '：']);
+    let wrote_at_end = tail.is_empty();
+    let shape =
+        (ends_with_colon && (wrote_at_end || evidence)) || (wrote_at_end && opener && evidence);
+    // A short "X wrote:" needs nothing more; a longer line needs dates,
+    // addresses or an opener, so that a sentence is not taken for one.
+    shape && (evidence || joined.chars().count() <= 60)
+}
+
+/// An attribution without a verb: a date, a time and an address, ending
+/// with a colon ("2014-03-20 8:48 GMT+01:00 Anna <a@b.fi>:", "Wednesday,
+/// 17 November 2021, 3:32 PM from a@b.fi <a@b.fi>:"), or with the address
+/// when the quote follows at once ("2011/4/7 Anna <a@b.fi>" then `>` lines).
+fn is_dated_header(joined: &str, lines: &[&str], last: usize) -> bool {
+    let p = patterns();
+    if !joined.contains('@') || !p.year.is_match(joined) || joined.split_whitespace().count() > 25 {
+        return false;
+    }
+    if joined.ends_with([':', '：']) {
+        return p.clock.is_match(joined);
+    }
+    joined.ends_with('>')
+        && p.numeric_date.is_match(joined)
+        && lines[last + 1..]
+            .iter()
+            .take(4)
+            .find(|l| !is_blank(l))
+            .is_some_and(|l| is_marked(l))
 }
 
 /// A header block ("From: … / Sent: … / To: … / Subject: …") starting at
@@ -278,11 +365,12 @@ fn find_quote(lines: &[&str]) -> Option<QuoteStart> {
             });
         }
         if let Some(end) = header_block_at(lines, i) {
-            let start = if i > 0 && is_rule_line(lines[i - 1]) {
-                i - 1
-            } else {
-                i
-            };
+            // A rule line above it (blank lines between) starts the block.
+            let start = (0..i)
+                .rev()
+                .find(|&j| !is_blank(lines[j]))
+                .filter(|&j| is_rule_line(lines[j]))
+                .unwrap_or(i);
             return Some(QuoteStart {
                 line: start,
                 kind: QuoteKind::Block,
@@ -364,13 +452,14 @@ fn layout(lines: &[&str]) -> Layout {
             out.quoted.extend(i..lines.len());
             break;
         }
-        if lines[i].trim_end() == "--" && !has_own_before && own_after.is_empty() {
-            out.trailing_signature.extend(i..lines.len());
-            break;
-        }
         if lines[i].trim_end() == "--" {
             out.trailing_signature.extend(i..lines.len());
             break;
+        }
+        if let Some(end) = lazy_continuation(lines, i) {
+            out.quoted.extend(i..end);
+            i = end;
+            continue;
         }
         own_after.push(i);
         i += 1;
@@ -387,7 +476,7 @@ fn layout(lines: &[&str]) -> Layout {
     let interleaved = own_after
         .iter()
         .any(|&o| last_marked.is_some_and(|m| o < m));
-    if !has_own_before || interleaved {
+    if !has_own_before || interleaved || is_signoff_block(lines, &own_after) {
         out.own.extend(own_after);
         out.own.sort_unstable();
     } else {
@@ -397,6 +486,32 @@ fn layout(lines: &[&str]) -> Layout {
         out.quoted.sort_unstable();
     }
     out
+}
+
+/// Unmarked lines wedged between two `>` lines with no blank line around
+/// them are the quoted text's own lines wrapped by a client that did not
+/// mark the continuation: returns one past them.
+fn lazy_continuation(lines: &[&str], i: usize) -> Option<usize> {
+    let before = strip_one_quote(lines.get(i.checked_sub(1)?)?);
+    if !is_marked(lines[i - 1]) || is_blank(before) {
+        return None;
+    }
+    let end = (i..lines.len().min(i + 3)).find(|&j| is_marked(lines[j]) || is_blank(lines[j]))?;
+    (end > i && is_marked(lines[end])).then_some(end)
+}
+
+/// A sign-off with a short signature under the quote (a client set to
+/// put the signature below it): "Regards, Anna".
+fn is_signoff_block(lines: &[&str], own_after: &[usize]) -> bool {
+    let text: Vec<&str> = own_after
+        .iter()
+        .map(|&i| lines[i].trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    text.first()
+        .is_some_and(|first| patterns().closing.is_match(first))
+        && text.len() <= 4
+        && text.iter().all(|l| l.chars().count() <= 40)
 }
 
 /// Splits a message's text into the parts of a reply.
@@ -611,10 +726,21 @@ fn find_signature(lines: &[&str], own: &[usize]) -> usize {
         if line == "-- " || line.trim_end() == "--" || trimmed == "—" || trimmed == "-- " {
             return pos;
         }
-        if p.device.is_match(trimmed) && trimmed.chars().count() < 80 {
+        // A device line ("Sent from my phone") after a blank line, or at
+        // the very end.
+        let after_blank = is_blank(lines[own[pos - 1]]);
+        if p.device.is_match(trimmed)
+            && trimmed.chars().count() < 80
+            && (after_blank || own[pos + 1..].iter().all(|&j| is_blank(lines[j])))
+        {
             return pos;
         }
-        if trimmed.len() >= 10 && trimmed.chars().all(|c| c == '_') {
+        // A rule of underscores: mailing-list footers and Outlook
+        // signatures; a short one only after a blank line.
+        if trimmed.len() >= 2
+            && trimmed.chars().all(|c| c == '_')
+            && (trimmed.len() >= 10 || after_blank)
+        {
             return pos;
         }
     }
@@ -872,5 +998,108 @@ mod tests {
         let at = r.own.find("Rivi").unwrap();
         assert_eq!(r.line_col(at), (5, 1));
         assert_eq!(r.line_col(r.own.find("kaksi").unwrap()), (5, 6));
+    }
+
+    #[test]
+    fn prose_line_is_not_joined_to_the_attribution_below_it() {
+        for text in [
+            "Kiitos tiedosta\nma 2.11.2026 klo 10.11 Anna Virtanen <\nanna@example.fi> kirjoitti:\n> Hei\n",
+            "Thanks Anna\n On Mon, Nov 2, 2026 at 10:11 AM, \"Anna\" <\nanna@example.fi> wrote:\n\n> Hi\n",
+            "Tack för svaret.\nDen 2 nov. 2026 kl. 10:11 skrev Anna Virtanen <anna@example.fi>:\n\nHej\n",
+        ] {
+            let r = split_reply(text);
+            assert_eq!(r.own.lines().count(), 1, "{text:?} -> {:?}", r.own);
+            assert!(!r.own.contains("2026"), "{text:?} -> {:?}", r.own);
+        }
+    }
+
+    #[test]
+    fn attributions_in_dashes_and_without_a_verb() {
+        for attribution in [
+            "---- Anna Virtanen kirjoitti ----",
+            "-----On 2.11.2026 10:11, Anna Virtanen wrote-----",
+            "2026-11-02 10:11 GMT+02:00 Anna Virtanen <anna@example.fi>:",
+            "2026-11-02 10:11 GMT+02:00 Anna Virtanen <\nanna@example.fi>:",
+            "2026-11-02 10:11 GMT+02:00 Anna Virtanen",
+            "maanantai 2. marraskuuta 2026 10.11 anna@example.fi <anna@example.fi>:",
+            "2026/11/2 Anna Virtanen <anna@example.fi>\n",
+        ] {
+            let text =
+                format!("Hei Anna,\n\nPaketti lähti.\n\n{attribution}\n> Missä paketti on?\n");
+            let r = split_reply(&text);
+            assert_eq!(r.body_text(), "Paketti lähti.", "{attribution}");
+            assert_eq!(r.customer_text, "Missä paketti on?", "{attribution}");
+        }
+        // A dated line with an address that is not followed by a quote is text.
+        let r = split_reply(
+            "Hei,\n\nSoita 2.11.2026 numeroon tai kirjoita <anna@example.fi>\n\nKiitos\n",
+        );
+        assert!(r.own.contains("Soita"), "{}", r.own);
+    }
+
+    #[test]
+    fn attribution_wrapped_over_blank_lines_and_a_closing_bracket() {
+        for attribution in [
+            "On Mon, 2 Nov 2026 at 10:11 Anna Virtanen\n\n<\nmailto:Anna Virtanen <anna@example.fi>\n> wrote:",
+            "Den 2 nov. 2026 kl. 10:11 skrev Anna Virtanen <anna@example.fi\n>:",
+        ] {
+            let text = format!("Hej Anna!\n\nSvar här.\n\n{attribution}\n\n> Fråga?\n");
+            let r = split_reply(&text);
+            assert_eq!(r.own, "Hej Anna!\n\nSvar här.", "{attribution}");
+            assert_eq!(r.customer_text, "Fråga?", "{attribution}");
+        }
+    }
+
+    #[test]
+    fn nordic_header_block_after_a_rule_and_blank_lines() {
+        let text = "Kiitos, hoidamme asian.\n\n\n ------------------------------\n\nFra: Anna <anna@example.fi>\nSendt: 2. november 2026 10:11\nTil: Tuki\nEmne: Tilaus\n\nHvor er pakken?\n";
+        let r = split_reply(text);
+        assert_eq!(r.own, "Kiitos, hoidamme asian.");
+        assert_eq!(r.customer_text, "Hvor er pakken?");
+        assert_eq!(r.quoted_from.unwrap().name.as_deref(), Some("Anna"));
+    }
+
+    #[test]
+    fn unmarked_wrapped_lines_inside_a_quote_stay_quoted() {
+        let text = "Hei,\n\nPalautus onnistuu.\n\nAnna kirjoitti:\n> Voinko palauttaa takin, jonka tilasin\nviime viikolla\n> verkkokaupasta?\n>\n> Anna\n";
+        let r = split_reply(text);
+        assert_eq!(r.body_text(), "Palautus onnistuu.");
+        assert!(r.quoted.contains("viime viikolla"), "{}", r.quoted);
+        // An answer between quote blocks is still the sender's.
+        let r = split_reply(
+            "Anna kirjoitti:\n> Missä paketti on?\n\nSe lähti eilen.\n\n> Entä lasku?\nTulee postissa.\n",
+        );
+        assert!(r.own.contains("Se lähti eilen."), "{}", r.own);
+        assert!(r.own.contains("Tulee postissa."), "{}", r.own);
+    }
+
+    #[test]
+    fn sign_off_below_the_quote_is_the_senders() {
+        let text =
+            "Paketti lähti eilen.\n\nAnna kirjoitti:\n> Missä paketti on?\n\nTerveisin,\nMatti\n";
+        let r = split_reply(text);
+        assert_eq!(r.body_text(), "Paketti lähti eilen.");
+        assert_eq!(r.closing_text(), "Terveisin,");
+        assert_eq!(r.signature, "Matti");
+        // A longer text below the quote of a top-posted reply is a footer.
+        let text = "Paketti lähti eilen.\n\nAnna kirjoitti:\n> Missä paketti on?\n\nTämä viesti ja sen liitteet ovat luottamuksellisia.\n";
+        assert_eq!(split_reply(text).own, "Paketti lähti eilen.");
+    }
+
+    #[test]
+    fn device_lines_and_list_footers() {
+        let r = split_reply(
+            "Kyllä se käy.\n\nSent from my Fairphone 5\n\nAlkuperäinen teksti tässä.\n",
+        );
+        assert_eq!(r.own, "Kyllä se käy.");
+        let r = split_reply("Ja, det går bra.\n\nSkickat från min Xperia\n");
+        assert_eq!(r.own, "Ja, det går bra.");
+        // Within a paragraph it is text.
+        let r = split_reply("Hei,\nsent from my office yesterday\nthe parcel arrives today.\n");
+        assert!(r.own.contains("arrives today"), "{}", r.own);
+        let r = split_reply(
+            "Hei,\n\nKiitos tiedosta.\n\n__\nasiakkaat mailing list\nasiakkaat@lists.example.fi\nhttps://lists.example.fi/mailman/listinfo/asiakkaat-lista-2026\n",
+        );
+        assert_eq!(r.body_text(), "Kiitos tiedosta.");
     }
 }
