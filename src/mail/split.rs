@@ -129,8 +129,10 @@ fn patterns() -> &'static Patterns {
                 r"(?i)^[*_]{{0,2}}(?:{})[*_]{{0,2}}\s*[:：][*_]{{0,2}}(?:\s|$)",
                 alternation(&words.header_fields)
             )),
+            // "-----Original Message-----" alone, or after a rule with
+            // more on the line ("----- Forwarded by Anna on 2.11.2026 -----").
             separator: re(format!(
-                r"(?i)^[\s\-_=*>]*(?:{})\s*:?[\s\-_=*]*$",
+                r"(?i)^(?:[\s\-_=*>]*(?:{0})\s*:?[\s\-_=*]*$|\s*[\-_=*]{{3,}}\s*(?:{0})\b)",
                 alternation(&words.separators)
             )),
             gmail_dated: re(
@@ -235,8 +237,10 @@ fn attribution_at(lines: &[&str], i: usize) -> Option<usize> {
         }
         if pieces > 0 {
             // Go on only after an unclosed address, or after an unfinished
-            // attribution start when the next line is not quoted text.
-            let goes_on = unclosed_angle(&joined) || (may_continue(&joined) && !is_marked(raw));
+            // attribution start when the next line is neither quoted text
+            // nor a header field.
+            let goes_on = unclosed_angle(&joined)
+                || (may_continue(&joined) && !is_marked(raw) && !p.header_field.is_match(piece));
             if !goes_on {
                 break;
             }
@@ -301,7 +305,7 @@ fn is_dated_header(joined: &str, lines: &[&str], last: usize) -> bool {
 /// `i`: returns one past its last header line.
 fn header_block_at(lines: &[&str], i: usize) -> Option<usize> {
     let p = patterns();
-    let first = lines[i].trim_start_matches(['>', ' ']);
+    let first = lines[i].trim_start_matches(['>', ' ', '\t']);
     if !p.header_field.is_match(first) {
         return None;
     }
@@ -309,12 +313,17 @@ fn header_block_at(lines: &[&str], i: usize) -> Option<usize> {
     let mut end = i;
     let mut j = i;
     while j < lines.len() && j < i + 12 {
-        let line = lines[j].trim_start_matches(['>', ' ']);
+        let line = lines[j].trim_start_matches(['>', ' ', '\t']);
         if p.header_field.is_match(line) {
             fields += 1;
             end = j + 1;
         } else if is_blank(line) {
-            if fields >= 2 {
+            // One blank line may sit between fields (Lotus Notes).
+            let field_next = lines.get(j + 1).is_some_and(|l| {
+                p.header_field
+                    .is_match(l.trim_start_matches(['>', ' ', '\t']))
+            });
+            if fields >= 2 && !field_next {
                 break;
             }
         } else if j > i && !lines[j].starts_with([' ', '\t']) && fields >= 2 {
@@ -323,6 +332,31 @@ fn header_block_at(lines: &[&str], i: usize) -> Option<usize> {
         j += 1;
     }
     (fields >= 2).then_some(end)
+}
+
+/// Lotus Notes puts the sender and the date above the header fields
+/// ("Anna Virtanen@EXAMPLE" / "11/02/2026 10:11 AM" / "To: …"): given the
+/// line `d` above a header block, the first line of such a lead-in.
+fn header_lead_in(lines: &[&str], d: usize) -> Option<usize> {
+    let p = patterns();
+    let dated = lines[d].trim();
+    let short = |line: &str| {
+        let t = line.trim();
+        !t.is_empty() && t.split_whitespace().count() <= 6 && !t.ends_with(['.', '!', '?', ':'])
+    };
+    if !(p.numeric_date.is_match(dated)
+        && p.clock.is_match(dated)
+        && dated.split_whitespace().count() <= 12
+        && !dated.ends_with(['.', '!', '?']))
+    {
+        return None;
+    }
+    // Up to two short lines above the date: a name, "Sent by: …".
+    let mut start = d;
+    while start > 0 && d - start < 2 && short(lines[start - 1]) {
+        start -= 1;
+    }
+    Some(start)
 }
 
 fn separator_at(lines: &[&str], i: usize) -> Option<usize> {
@@ -365,11 +399,12 @@ fn find_quote(lines: &[&str]) -> Option<QuoteStart> {
             });
         }
         if let Some(end) = header_block_at(lines, i) {
-            // A rule line above it (blank lines between) starts the block.
-            let start = (0..i)
-                .rev()
-                .find(|&j| !is_blank(lines[j]))
+            // A rule line above it (blank lines between) starts the block,
+            // and so do a sender and a date line (Lotus Notes).
+            let above = (0..i).rev().find(|&j| !is_blank(lines[j]));
+            let start = above
                 .filter(|&j| is_rule_line(lines[j]))
+                .or_else(|| above.and_then(|j| header_lead_in(lines, j)))
                 .unwrap_or(i);
             return Some(QuoteStart {
                 line: start,
@@ -1101,5 +1136,28 @@ mod tests {
             "Hei,\n\nKiitos tiedosta.\n\n__\nasiakkaat mailing list\nasiakkaat@lists.example.fi\nhttps://lists.example.fi/mailman/listinfo/asiakkaat-lista-2026\n",
         );
         assert_eq!(r.body_text(), "Kiitos tiedosta.");
+    }
+
+    #[test]
+    fn lotus_notes_header_with_sender_and_date_above() {
+        for header in [
+            "\tAnna Virtanen@EXAMPLE\n\t11/02/2026 10:11 AM\n\t\t\n\t\t To: Tuki/HEL/EXAMPLE@EXAMPLE\n\t\t cc: \n\t\t Subject: Tilaus",
+            "Anna Virtanen@EXAMPLE\n11/02/2026 10:11 AM\nTo: Tuki/HEL/EXAMPLE@EXAMPLE\ncc:  \n\nSubject: Tilaus",
+            "\"Anna Virtanen\" <anna@example.fi> on 11/02/2026 10:11:12 AM\nTo: <tuki@example.fi>\ncc: \nSubject: Tilaus",
+            "\tFrom:  Anna Virtanen @ EXAMPLE                           11/02/2026 10:11 AM\n\t\n\nTo: Tuki/HEL/EXAMPLE@EXAMPLE\ncc:  \nSubject: Tilaus",
+        ] {
+            let text = format!("Paketti lähti eilen.\n\n\n\n{header}\n\nMissä paketti on?\n");
+            let r = split_reply(&text);
+            assert_eq!(r.own, "Paketti lähti eilen.", "{header}");
+            assert_eq!(r.customer_text, "Missä paketti on?", "{header}");
+        }
+    }
+
+    #[test]
+    fn separator_with_more_on_its_line() {
+        let text = "FYI, katso alta.\n---------------------- Forwarded by Matti Meikäläinen/HEL/EXAMPLE on 11/02/2026\n10:11 AM ---------------------------\n\nAnna Virtanen\n11/02/2026 09:00 AM\nTo: Matti\nSubject: Lasku\n\nLasku on väärin.\n";
+        let r = split_reply(text);
+        assert_eq!(r.own, "FYI, katso alta.");
+        assert!(r.quoted.contains("Lasku on väärin."));
     }
 }
