@@ -252,7 +252,10 @@ fn attribution_at(lines: &[&str], i: usize) -> Option<usize> {
         if joined.len() > 400 {
             return None;
         }
-        if is_attribution_text(&joined, decorated) || is_dated_header(&joined, lines, j) {
+        let quote_follows = lines.get(j + 1).is_some_and(|l| is_marked(l));
+        if is_attribution_text(&joined, decorated, quote_follows)
+            || is_dated_header(&joined, lines, j)
+        {
             return Some(j + 1);
         }
     }
@@ -262,8 +265,9 @@ fn attribution_at(lines: &[&str], i: usize) -> Option<usize> {
 }
 
 /// "Anna kirjoitti:" / "On Mon, … wrote:" / "Den … skrev Anna <a@b>:" /
-/// "Anna <a@b> kirjoitti 2.11.2026 kello 10.11:" / "---- Anna wrote ----".
-fn is_attribution_text(joined: &str, decorated: bool) -> bool {
+/// "Anna <a@b> kirjoitti 2.11.2026 kello 10.11:" / "---- Anna wrote ----",
+/// and a short "Anna wrote" right above `>` lines (`quote_follows`).
+fn is_attribution_text(joined: &str, decorated: bool, quote_follows: bool) -> bool {
     let p = patterns();
     let Some(found) = p.wrote.find(joined) else {
         return false;
@@ -273,8 +277,8 @@ fn is_attribution_text(joined: &str, decorated: bool) -> bool {
     let evidence = joined.contains('@') || joined.chars().any(|c| c.is_ascii_digit()) || opener;
     let tail = joined[found.end()..].trim().trim_start_matches([':', '：']);
     let wrote_at_end = tail.is_empty();
-    let shape =
-        (ends_with_colon && (wrote_at_end || evidence)) || (wrote_at_end && opener && evidence);
+    let shape = (ends_with_colon && (wrote_at_end || evidence))
+        || (wrote_at_end && (quote_follows || opener && evidence));
     // A short "X wrote:" needs nothing more; a longer line needs dates,
     // addresses or an opener, so that a sentence is not taken for one.
     shape && (evidence || joined.chars().count() <= 60)
@@ -527,11 +531,20 @@ fn layout(lines: &[&str]) -> Layout {
 /// them are the quoted text's own lines wrapped by a client that did not
 /// mark the continuation: returns one past them.
 fn lazy_continuation(lines: &[&str], i: usize) -> Option<usize> {
-    let before = strip_one_quote(lines.get(i.checked_sub(1)?)?);
-    if !is_marked(lines[i - 1]) || is_blank(before) {
+    let before = lines.get(i.checked_sub(1)?)?;
+    if !is_marked(before) {
         return None;
     }
-    let end = (i..lines.len().min(i + 3)).find(|&j| is_marked(lines[j]) || is_blank(lines[j]))?;
+    let content = before.trim_start_matches(['>', ' ', '\t']).trim_end();
+    // A rule line is a footer's, never an answer.
+    if content.is_empty() && !is_rule_line(lines[i]) {
+        return None;
+    }
+    // After a long quoted line (a client re-wrapped it), a whole paragraph
+    // may be unmarked; otherwise only a line or two.
+    let most = if content.chars().count() >= 60 { 12 } else { 2 };
+    let end =
+        (i..lines.len().min(i + most + 1)).find(|&j| is_marked(lines[j]) || is_blank(lines[j]))?;
     (end > i && is_marked(lines[end])).then_some(end)
 }
 
@@ -1159,5 +1172,17 @@ mod tests {
         let r = split_reply(text);
         assert_eq!(r.own, "FYI, katso alta.");
         assert!(r.quoted.contains("Lasku on väärin."));
+    }
+
+    #[test]
+    fn rewrapped_long_quote_lines_and_bare_wrote() {
+        let text = "Kokeile uudelleenkäynnistystä.\n\nAnna Virtanen wrote\n> Hei, sovellus kaatuu aina kun yritän avata tilaushistorian puhelimella,\nja sama tapahtuu myös tabletilla. Olen jo päivittänyt sovelluksen\nuusimpaan versioon, mutta se ei auttanut. Myös välimuistin\ntyhjentäminen on kokeiltu.\n>\n> Anna\n>\n**********************************************************\n> Tämä viesti on luottamuksellinen.\n";
+        let r = split_reply(text);
+        assert_eq!(r.own, "Kokeile uudelleenkäynnistystä.");
+        assert!(r.quoted.contains("uusimpaan versioon"), "{}", r.quoted);
+        assert_eq!(
+            r.quoted_from.unwrap().name.as_deref(),
+            Some("Anna Virtanen")
+        );
     }
 }
