@@ -201,7 +201,20 @@ fn may_continue(piece: &str) -> bool {
     (piece.chars().any(|c| c.is_ascii_digit())
         || piece.contains(['@', '<'])
         || patterns().opener.is_match(piece))
-        && !piece.ends_with(['.', '!', '?'])
+        && !ends_sentence(piece)
+}
+
+/// Whether a line ends a sentence: "!", "?", or "." after a word that is
+/// neither a number nor a short abbreviation ("28.", "Apr.", "kl.").
+fn ends_sentence(line: &str) -> bool {
+    if line.ends_with(['!', '?']) {
+        return true;
+    }
+    let Some(rest) = line.strip_suffix('.') else {
+        return false;
+    };
+    let last = rest.rsplit(char::is_whitespace).next().unwrap_or("");
+    !(last.chars().all(|c| c.is_ascii_digit()) || last.chars().count() <= 3)
 }
 
 /// An address in angle brackets is still open ("Anna <" / "<anna@x.fi"):
@@ -221,7 +234,7 @@ fn attribution_at(lines: &[&str], i: usize) -> Option<usize> {
     }
     let opened = p.opener.is_match(first)
         && first.chars().any(|c| c.is_ascii_digit())
-        && !first.ends_with(['.', '!', '?']);
+        && !ends_sentence(first);
     let span = if opened { 6 } else { 3 };
     let mut joined = String::new();
     let mut decorated = false;
@@ -1090,6 +1103,8 @@ mod tests {
         for attribution in [
             "On Mon, 2 Nov 2026 at 10:11 Anna Virtanen\n\n<\nmailto:Anna Virtanen <anna@example.fi>\n> wrote:",
             "Den 2 nov. 2026 kl. 10:11 skrev Anna Virtanen <anna@example.fi\n>:",
+            "Anna Virtanen <anna@example.fi> skrev mån 2\nnov. 2026 kl. 10:11:",
+            "Anna Virtanen <anna@example.fi> schrieb am Mo., 2.\nNov. 2026 um 10:11 Uhr:",
         ] {
             let text = format!("Hej Anna!\n\nSvar här.\n\n{attribution}\n\n> Fråga?\n");
             let r = split_reply(&text);
