@@ -585,9 +585,8 @@ fn split_with_depth(text: &str, depth: usize) -> Reply {
     let layout = layout(&lines);
     let mut own_idx: Vec<usize> = layout.own.clone();
     // Trim blank lines at both ends.
-    while own_idx.first().is_some_and(|&i| is_blank(lines[i])) {
-        own_idx.remove(0);
-    }
+    let leading = own_idx.iter().take_while(|&&i| is_blank(lines[i])).count();
+    own_idx.drain(..leading);
     while own_idx.last().is_some_and(|&i| is_blank(lines[i])) {
         own_idx.pop();
     }
@@ -716,9 +715,8 @@ fn join_lines(lines: &[&str], idx: &[usize]) -> String {
     idx.sort_unstable();
     idx.dedup();
     let mut out: Vec<&str> = idx.iter().map(|&i| lines[i].trim_end()).collect();
-    while out.first().is_some_and(|l| l.trim().is_empty()) {
-        out.remove(0);
-    }
+    let leading = out.iter().take_while(|l| l.trim().is_empty()).count();
+    out.drain(..leading);
     while out.last().is_some_and(|l| l.trim().is_empty()) {
         out.pop();
     }
