@@ -85,6 +85,10 @@ struct Patterns {
     year: Regex,
     clock: Regex,
     numeric_date: Regex,
+    /// A line that is only a date and a time: "11/02/2026 10:11 AM".
+    date_line: Regex,
+    /// "Anna <a@b.fi> on 11/02/2026 10:11:12 AM".
+    sender_on_date: Regex,
 }
 
 fn alternation(words: &[String]) -> String {
@@ -141,6 +145,13 @@ fn patterns() -> &'static Patterns {
             ),
             year: re(r"\b(?:19|20)\d{2}\b".into()),
             clock: re(r"\b\d{1,2}[:.]\d{2}\b".into()),
+            date_line: re(
+                r"(?i)^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\.?\s+(?:klo\s+|kl\.?\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:am|pm)?$"
+                    .into(),
+            ),
+            sender_on_date: re(
+                r"(?i)\son\s+\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?$".into(),
+            ),
             numeric_date: re(
                 r"\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\b".into(),
             ),
@@ -352,26 +363,31 @@ fn header_block_at(lines: &[&str], i: usize) -> Option<usize> {
 }
 
 /// Lotus Notes puts the sender and the date above the header fields
-/// ("Anna Virtanen@EXAMPLE" / "11/02/2026 10:11 AM" / "To: …"): given the
-/// line `d` above a header block, the first line of such a lead-in.
-fn header_lead_in(lines: &[&str], d: usize) -> Option<usize> {
+/// ("Anna Virtanen@EXAMPLE" / "11/02/2026 10:11 AM" / "To: …", or
+/// "Anna <a@b> on 11/02/2026 10:11 AM" / "To: …"): given the header
+/// block's first line `i`, the first line of such a lead-in.
+fn header_lead_in(lines: &[&str], i: usize) -> Option<usize> {
     let p = patterns();
+    // The date line, with at most one blank line before the fields.
+    let d = (i.saturating_sub(2)..i)
+        .rev()
+        .find(|&j| !is_blank(lines[j]))?;
     let dated = lines[d].trim();
-    let short = |line: &str| {
-        let t = line.trim();
-        !t.is_empty() && t.split_whitespace().count() <= 6 && !t.ends_with(['.', '!', '?', ':'])
-    };
-    if !(p.numeric_date.is_match(dated)
-        && p.clock.is_match(dated)
-        && dated.split_whitespace().count() <= 12
-        && !dated.ends_with(['.', '!', '?']))
-    {
+    let sender_on_date = dated.contains('@') && p.sender_on_date.is_match(dated);
+    if !(p.date_line.is_match(dated) || sender_on_date) {
         return None;
     }
-    // Up to two short lines above the date: a name, "Sent by: …".
+    // A name line above a bare date; "Sent by: …" may sit between them.
+    let short = |j: usize| {
+        let t = lines[j].trim();
+        !t.is_empty() && t.split_whitespace().count() <= 6 && !ends_sentence(t)
+    };
     let mut start = d;
-    while start > 0 && d - start < 2 && short(lines[start - 1]) {
-        start -= 1;
+    if !sender_on_date && d > 0 && short(d - 1) {
+        start = d - 1;
+        if lines[start].contains(':') && start > 0 && short(start - 1) {
+            start -= 1;
+        }
     }
     Some(start)
 }
@@ -421,7 +437,7 @@ fn find_quote(lines: &[&str]) -> Option<QuoteStart> {
             let above = (0..i).rev().find(|&j| !is_blank(lines[j]));
             let start = above
                 .filter(|&j| is_rule_line(lines[j]))
-                .or_else(|| above.and_then(|j| header_lead_in(lines, j)))
+                .or_else(|| header_lead_in(lines, i))
                 .unwrap_or(i);
             return Some(QuoteStart {
                 line: start,
@@ -561,9 +577,15 @@ fn lazy_continuation(lines: &[&str], i: usize) -> Option<usize> {
     (end > i && is_marked(lines[end])).then_some(end)
 }
 
-/// A sign-off with a short signature under the quote (a client set to
-/// put the signature below it): "Regards, Anna".
+/// A sign-off with a short signature under the quote, after a blank line
+/// (a client set to put the signature below it): "Regards, Anna".
 fn is_signoff_block(lines: &[&str], own_after: &[usize]) -> bool {
+    if !own_after
+        .first()
+        .is_some_and(|&f| f > 0 && is_blank(lines[f - 1]))
+    {
+        return false;
+    }
     let text: Vec<&str> = own_after
         .iter()
         .map(|&i| lines[i].trim())
@@ -1197,5 +1219,15 @@ mod tests {
             r.quoted_from.unwrap().name.as_deref(),
             Some("Anna Virtanen")
         );
+    }
+
+    #[test]
+    fn dated_text_above_a_header_block_stays_the_senders() {
+        let text = "Hei,\n\nToimitamme paketin 3.11.2026 klo 12.00\n\nLähettäjä: Anna <anna@example.fi>\nLähetetty: 2.11.2026 10.11\nAihe: Tilaus\n\nMissä paketti on?\n";
+        let r = split_reply(text);
+        assert_eq!(r.body_text(), "Toimitamme paketin 3.11.2026 klo 12.00");
+        // The quoted author's unmarked sign-off is not the sender's closing.
+        let text = "Paketti lähti.\n\nAnna kirjoitti:\n> Missä paketti on?\nTerveisin Anna\n";
+        assert_eq!(split_reply(text).own, "Paketti lähti.");
     }
 }
