@@ -301,6 +301,11 @@ fn is_attribution_text(joined: &str, decorated: bool, quote_follows: bool) -> bo
     let evidence = joined.contains('@') || joined.chars().any(|c| c.is_ascii_digit()) || opener;
     let tail = joined[found.end()..].trim().trim_start_matches([':', '：']);
     let wrote_at_end = tail.is_empty();
+    // After the verb come at most a name, an address and a date
+    // ("skrev Anna <a@b.fi>:"), not sentences.
+    if tail.chars().count() > 80 {
+        return false;
+    }
     let shape = (ends_with_colon && (wrote_at_end || evidence))
         || (wrote_at_end && (quote_follows || opener && evidence));
     // A short "X wrote:" needs nothing more; a longer line needs dates,
@@ -1229,5 +1234,12 @@ mod tests {
         // The quoted author's unmarked sign-off is not the sender's closing.
         let text = "Paketti lähti.\n\nAnna kirjoitti:\n> Missä paketti on?\nTerveisin Anna\n";
         assert_eq!(split_reply(text).own, "Paketti lähti.");
+    }
+
+    #[test]
+    fn a_sentence_with_a_wrote_verb_is_not_an_attribution() {
+        let text = "Hei,\n\nAnna kirjoitti meille 2.11.2026 ja kysyi, voiko tilauksen palauttaa, vaikka palautusaika on jo umpeutunut. Vastasimme näin:\n\nPalautus onnistuu.\n";
+        let r = split_reply(text);
+        assert!(r.own.contains("Palautus onnistuu."), "{}", r.own);
     }
 }
