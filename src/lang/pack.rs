@@ -42,11 +42,14 @@ pub struct SplitWords {
     pub separators: Vec<String>,
     pub devices: Vec<String>,
     pub banners: Vec<String>,
+    /// Abbreviated titles before a name ("Dear Mr. Smith"): their dot
+    /// does not end a greeting.
+    pub titles: Vec<String>,
 }
 
 impl SplitWords {
     #[cfg(test)]
-    fn lists(&self) -> [(&'static str, &Vec<String>); 8] {
+    fn lists(&self) -> [(&'static str, &Vec<String>); 9] {
         [
             ("greetings", &self.greetings),
             ("closings", &self.closings),
@@ -56,6 +59,7 @@ impl SplitWords {
             ("separators", &self.separators),
             ("devices", &self.devices),
             ("banners", &self.banners),
+            ("titles", &self.titles),
         ]
     }
 
@@ -73,6 +77,7 @@ impl SplitWords {
             all.separators.extend(s.separators.iter().cloned());
             all.devices.extend(s.devices.iter().cloned());
             all.banners.extend(s.banners.iter().cloned());
+            all.titles.extend(s.titles.iter().cloned());
         }
         all
     }

@@ -89,6 +89,8 @@ struct Patterns {
     date_line: Regex,
     /// "Anna <a@b.fi> on 11/02/2026 10:11:12 AM".
     sender_on_date: Regex,
+    /// Abbreviated titles ("mr", "tri"), lower case.
+    titles: Vec<String>,
 }
 
 fn alternation(words: &[String]) -> String {
@@ -152,6 +154,7 @@ fn patterns() -> &'static Patterns {
             sender_on_date: re(
                 r"(?i)\son\s+\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?$".into(),
             ),
+            titles: words.titles.clone(),
             numeric_date: re(
                 r"\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\b".into(),
             ),
@@ -916,12 +919,22 @@ fn is_banner(line: &str) -> bool {
 /// Byte length of the greeting clause at the start of `line`: up to and
 /// including the first `,` `!` `:` or sentence end, or the whole line when
 /// it is short.
+/// Whether `before` ends with an abbreviated title ("Dear Mr").
+fn after_title(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    patterns().titles.contains(&word)
+}
+
 fn greeting_clause(line: &str) -> usize {
     for (i, c) in line.char_indices() {
         if matches!(c, ',' | '!' | ':' | ';') {
             return i + c.len_utf8();
         }
-        if matches!(c, '.' | '?') && line[i + 1..].starts_with(' ') {
+        if matches!(c, '.' | '?') && line[i + 1..].starts_with(' ') && !after_title(&line[..i]) {
             return i + 1;
         }
     }
@@ -1073,6 +1086,10 @@ mod tests {
         let r = split_reply("Hei Anna, kiitos viestistäsi. Paketti lähti.\n");
         assert_eq!(r.greeting_text(), "Hei Anna,");
         assert_eq!(r.body_text(), "kiitos viestistäsi. Paketti lähti.");
+        let r = split_reply("Dear Mr. Smith, thank you for your order.\n");
+        assert_eq!(r.greeting_text(), "Dear Mr. Smith,");
+        let r = split_reply("Hyvä prof. Virtanen, kiitos viestistä.\n");
+        assert_eq!(r.greeting_text(), "Hyvä prof. Virtanen,");
         let r = split_reply("Paketti lähti eilen.\n");
         assert_eq!(r.greeting_text(), "");
         assert_eq!(r.body_text(), "Paketti lähti eilen.");
