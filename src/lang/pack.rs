@@ -150,11 +150,14 @@ pub struct SplitWords {
     pub separators: Vec<String>,
     pub devices: Vec<String>,
     pub banners: Vec<String>,
+    /// Abbreviated titles before a name ("Dear Mr. Smith"): their dot
+    /// does not end a greeting.
+    pub titles: Vec<String>,
 }
 
 impl SplitWords {
     #[cfg(test)]
-    pub(crate) fn lists(&self) -> [(&'static str, &Vec<String>); 8] {
+    pub(crate) fn lists(&self) -> [(&'static str, &Vec<String>); 9] {
         [
             ("greetings", &self.greetings),
             ("closings", &self.closings),
@@ -164,6 +167,7 @@ impl SplitWords {
             ("separators", &self.separators),
             ("devices", &self.devices),
             ("banners", &self.banners),
+            ("titles", &self.titles),
         ]
     }
 
@@ -181,6 +185,7 @@ impl SplitWords {
             all.separators.extend(s.separators.iter().cloned());
             all.devices.extend(s.devices.iter().cloned());
             all.banners.extend(s.banners.iter().cloned());
+            all.titles.extend(s.titles.iter().cloned());
         }
         all
     }

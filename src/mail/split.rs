@@ -80,6 +80,17 @@ struct Patterns {
     opener: Regex,
     header_field: Regex,
     separator: Regex,
+    /// Gmail's date-first attribution: "2014-10-17 11:28 GMT+03:00".
+    gmail_dated: Regex,
+    year: Regex,
+    clock: Regex,
+    numeric_date: Regex,
+    /// A line that is only a date and a time: "11/02/2026 10:11 AM".
+    date_line: Regex,
+    /// "Anna <a@b.fi> on 11/02/2026 10:11:12 AM".
+    sender_on_date: Regex,
+    /// Abbreviated titles ("mr", "tri"), lower case.
+    titles: Vec<String>,
 }
 
 fn alternation(words: &[String]) -> String {
@@ -121,13 +132,32 @@ fn patterns() -> &'static Patterns {
                 alternation(&words.attribution_openers)
             )),
             header_field: re(format!(
-                r"(?i)^[*_]{{0,2}}(?:{})[*_]{{0,2}}\s*:[*_]{{0,2}}(?:\s|$)",
+                r"(?i)^[*_]{{0,2}}(?:{})[*_]{{0,2}}\s*[:：][*_]{{0,2}}(?:\s|$)",
                 alternation(&words.header_fields)
             )),
+            // "-----Original Message-----" alone, or after a rule with
+            // more on the line ("----- Forwarded by Anna on 2.11.2026 -----").
             separator: re(format!(
-                r"(?i)^[\s\-_=*>]*(?:{})\s*:?[\s\-_=*]*$",
+                r"(?i)^(?:[\s\-_=*>]*(?:{0})\s*:?[\s\-_=*]*$|\s*[\-_=*]{{3,}}\s*(?:{0})\b)",
                 alternation(&words.separators)
             )),
+            gmail_dated: re(
+                r"(?i)^\d{4}[-/]\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}\s+GMT[+-]\d{1,2}:?\d{2}\b"
+                    .into(),
+            ),
+            year: re(r"\b(?:19|20)\d{2}\b".into()),
+            clock: re(r"\b\d{1,2}[:.]\d{2}\b".into()),
+            date_line: re(
+                r"(?i)^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\.?\s+(?:klo\s+|kl\.?\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:am|pm)?$"
+                    .into(),
+            ),
+            sender_on_date: re(
+                r"(?i)\son\s+\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?$".into(),
+            ),
+            titles: words.titles.clone(),
+            numeric_date: re(
+                r"\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\b".into(),
+            ),
         }
     })
 }
@@ -167,54 +197,151 @@ fn is_rule_line(line: &str) -> bool {
             .all(|c| matches!(c, '_' | '-' | '=' | '*' | '—' | '─'))
 }
 
+/// One line of a possible attribution, without the dashes some clients put
+/// around it ("---- Anna wrote ----"): the text and whether it had them.
+fn attribution_piece(line: &str) -> (&str, bool) {
+    let t = line.trim();
+    let inner = t
+        .trim_matches(|c| matches!(c, '-' | '=' | '_' | '*'))
+        .trim();
+    let decorated = t.starts_with("--") || t.ends_with("--") || t.starts_with("==");
+    (inner, decorated && inner.len() < t.len())
+}
+
+/// Whether an attribution may go on over the next line after `piece`: its
+/// start has a date, an address or an opener ("On …"), and it is not a
+/// finished sentence. Plain prose is not joined to a following "X wrote:".
+fn may_continue(piece: &str) -> bool {
+    (piece.chars().any(|c| c.is_ascii_digit())
+        || piece.contains(['@', '<'])
+        || patterns().opener.is_match(piece))
+        && !ends_sentence(piece)
+}
+
+/// Whether a line ends a sentence: "!", "?", or "." after a word that is
+/// neither a number nor a short abbreviation ("28.", "Apr.", "kl.").
+fn ends_sentence(line: &str) -> bool {
+    if line.ends_with(['!', '?']) {
+        return true;
+    }
+    let Some(rest) = line.strip_suffix('.') else {
+        return false;
+    };
+    let last = rest.rsplit(char::is_whitespace).next().unwrap_or("");
+    !(last.chars().all(|c| c.is_ascii_digit()) || last.chars().count() <= 3)
+}
+
+/// An address in angle brackets is still open ("Anna <" / "<anna@x.fi"):
+/// the next line closes it, even when it starts with `>`.
+fn unclosed_angle(text: &str) -> bool {
+    text.matches('<').count() > text.matches('>').count()
+}
+
 /// The attribution starting at `i`, if any: returns the index one past its
-/// last line. Up to three physical lines are joined (clients wrap long ones).
+/// last line. Up to three physical lines are joined (clients wrap long
+/// ones); an "On <date> …" opener may also span blank lines (Polymail).
 fn attribution_at(lines: &[&str], i: usize) -> Option<usize> {
     let p = patterns();
-    let first = lines[i].trim();
+    let (first, _) = attribution_piece(lines[i]);
     if first.is_empty() {
         return None;
     }
+    let opened = p.opener.is_match(first)
+        && first.chars().any(|c| c.is_ascii_digit())
+        && !ends_sentence(first);
+    let span = if opened { 6 } else { 3 };
     let mut joined = String::new();
-    for k in 0..3 {
-        let Some(line) = lines.get(i + k) else { break };
-        let line = line.trim();
-        if line.is_empty() || (k > 0 && is_marked(line)) {
+    let mut decorated = false;
+    let mut pieces = 0;
+    for j in i..lines.len().min(i + span) {
+        let raw = lines[j].trim();
+        let (piece, deco) = attribution_piece(raw);
+        if piece.is_empty() {
+            if opened && pieces < 4 {
+                continue;
+            }
             break;
         }
-        if k > 0 {
+        if pieces > 0 {
+            // Go on only after an unclosed address, or after an unfinished
+            // attribution start when the next line is neither quoted text
+            // nor a header field.
+            let goes_on = unclosed_angle(&joined)
+                || (may_continue(&joined) && !is_marked(raw) && !p.header_field.is_match(piece));
+            if !goes_on {
+                break;
+            }
             joined.push(' ');
         }
-        joined.push_str(line);
+        joined.push_str(piece);
+        pieces += 1;
+        decorated |= deco;
         if joined.len() > 400 {
             return None;
         }
-        let Some(found) = p.wrote.find(&joined) else {
-            continue;
-        };
-        let ends_with_colon = joined.ends_with(':');
-        let opener = p.opener.is_match(&joined);
-        let evidence = joined.contains('@') || joined.chars().any(|c| c.is_ascii_digit()) || opener;
-        let tail = joined[found.end()..].trim();
-        let wrote_at_end = tail.is_empty() || tail == ":";
-        // "Anna kirjoitti:" / "On Mon, … wrote:" / "Den … skrev Anna <a@b>:" /
-        // "Anna <a@b> kirjoitti 2.11.2026 kello 10.11:"
-        let shape =
-            (ends_with_colon && (wrote_at_end || evidence)) || (wrote_at_end && opener && evidence);
-        // A short "X wrote:" needs nothing more; a longer line needs dates,
-        // addresses or an opener, so that a sentence is not taken for one.
-        if shape && (evidence || joined.chars().count() <= 60) {
-            return Some(i + k + 1);
+        let quote_follows = lines.get(j + 1).is_some_and(|l| is_marked(l));
+        if is_attribution_text(&joined, decorated, quote_follows)
+            || is_dated_header(&joined, lines, j)
+        {
+            return Some(j + 1);
         }
     }
-    None
+    // Gmail's date-first form without a verb may stand alone:
+    // "2016-03-03 17:21 GMT+01:00 Anna Virtanen".
+    p.gmail_dated.is_match(first).then_some(i + 1)
+}
+
+/// "Anna kirjoitti:" / "On Mon, … wrote:" / "Den … skrev Anna <a@b>:" /
+/// "Anna <a@b> kirjoitti 2.11.2026 kello 10.11:" / "---- Anna wrote ----",
+/// and a short "Anna wrote" right above `>` lines (`quote_follows`).
+fn is_attribution_text(joined: &str, decorated: bool, quote_follows: bool) -> bool {
+    let p = patterns();
+    let Some(found) = p.wrote.find(joined) else {
+        return false;
+    };
+    let ends_with_colon = joined.ends_with([':', '：']) || decorated;
+    let opener = p.opener.is_match(joined);
+    let evidence = joined.contains('@') || joined.chars().any(|c| c.is_ascii_digit()) || opener;
+    let tail = joined[found.end()..].trim().trim_start_matches([':', '：']);
+    let wrote_at_end = tail.is_empty();
+    // After the verb come at most a name, an address and a date
+    // ("skrev Anna <a@b.fi>:"), not sentences.
+    if tail.chars().count() > 80 {
+        return false;
+    }
+    let shape = (ends_with_colon && (wrote_at_end || evidence))
+        || (wrote_at_end && (quote_follows || opener && evidence));
+    // A short "X wrote:" needs nothing more; a longer line needs dates,
+    // addresses or an opener, so that a sentence is not taken for one.
+    shape && (evidence || joined.chars().count() <= 60)
+}
+
+/// An attribution without a verb: a date, a time and an address, ending
+/// with a colon ("2014-03-20 8:48 GMT+01:00 Anna <a@b.fi>:", "Wednesday,
+/// 17 November 2021, 3:32 PM from a@b.fi <a@b.fi>:"), or with the address
+/// when the quote follows at once ("2011/4/7 Anna <a@b.fi>" then `>` lines).
+fn is_dated_header(joined: &str, lines: &[&str], last: usize) -> bool {
+    let p = patterns();
+    if !joined.contains('@') || !p.year.is_match(joined) || joined.split_whitespace().count() > 25 {
+        return false;
+    }
+    if joined.ends_with([':', '：']) {
+        return p.clock.is_match(joined);
+    }
+    joined.ends_with('>')
+        && p.numeric_date.is_match(joined)
+        && lines[last + 1..]
+            .iter()
+            .take(4)
+            .find(|l| !is_blank(l))
+            .is_some_and(|l| is_marked(l))
 }
 
 /// A header block ("From: … / Sent: … / To: … / Subject: …") starting at
 /// `i`: returns one past its last header line.
 fn header_block_at(lines: &[&str], i: usize) -> Option<usize> {
     let p = patterns();
-    let first = lines[i].trim_start_matches(['>', ' ']);
+    let first = lines[i].trim_start_matches(['>', ' ', '\t']);
     if !p.header_field.is_match(first) {
         return None;
     }
@@ -222,12 +349,17 @@ fn header_block_at(lines: &[&str], i: usize) -> Option<usize> {
     let mut end = i;
     let mut j = i;
     while j < lines.len() && j < i + 12 {
-        let line = lines[j].trim_start_matches(['>', ' ']);
+        let line = lines[j].trim_start_matches(['>', ' ', '\t']);
         if p.header_field.is_match(line) {
             fields += 1;
             end = j + 1;
         } else if is_blank(line) {
-            if fields >= 2 {
+            // One blank line may sit between fields (Lotus Notes).
+            let field_next = lines.get(j + 1).is_some_and(|l| {
+                p.header_field
+                    .is_match(l.trim_start_matches(['>', ' ', '\t']))
+            });
+            if fields >= 2 && !field_next {
                 break;
             }
         } else if j > i && !lines[j].starts_with([' ', '\t']) && fields >= 2 {
@@ -236,6 +368,36 @@ fn header_block_at(lines: &[&str], i: usize) -> Option<usize> {
         j += 1;
     }
     (fields >= 2).then_some(end)
+}
+
+/// Lotus Notes puts the sender and the date above the header fields
+/// ("Anna Virtanen@EXAMPLE" / "11/02/2026 10:11 AM" / "To: …", or
+/// "Anna <a@b> on 11/02/2026 10:11 AM" / "To: …"): given the header
+/// block's first line `i`, the first line of such a lead-in.
+fn header_lead_in(lines: &[&str], i: usize) -> Option<usize> {
+    let p = patterns();
+    // The date line, with at most one blank line before the fields.
+    let d = (i.saturating_sub(2)..i)
+        .rev()
+        .find(|&j| !is_blank(lines[j]))?;
+    let dated = lines[d].trim();
+    let sender_on_date = dated.contains('@') && p.sender_on_date.is_match(dated);
+    if !(p.date_line.is_match(dated) || sender_on_date) {
+        return None;
+    }
+    // A name line above a bare date; "Sent by: …" may sit between them.
+    let short = |j: usize| {
+        let t = lines[j].trim();
+        !t.is_empty() && t.split_whitespace().count() <= 6 && !ends_sentence(t)
+    };
+    let mut start = d;
+    if !sender_on_date && d > 0 && short(d - 1) {
+        start = d - 1;
+        if lines[start].contains(':') && start > 0 && short(start - 1) {
+            start -= 1;
+        }
+    }
+    Some(start)
 }
 
 fn separator_at(lines: &[&str], i: usize) -> Option<usize> {
@@ -278,11 +440,13 @@ fn find_quote(lines: &[&str]) -> Option<QuoteStart> {
             });
         }
         if let Some(end) = header_block_at(lines, i) {
-            let start = if i > 0 && is_rule_line(lines[i - 1]) {
-                i - 1
-            } else {
-                i
-            };
+            // A rule line above it (blank lines between) starts the block,
+            // and so do a sender and a date line (Lotus Notes).
+            let above = (0..i).rev().find(|&j| !is_blank(lines[j]));
+            let start = above
+                .filter(|&j| is_rule_line(lines[j]))
+                .or_else(|| header_lead_in(lines, i))
+                .unwrap_or(i);
             return Some(QuoteStart {
                 line: start,
                 kind: QuoteKind::Block,
@@ -364,13 +528,14 @@ fn layout(lines: &[&str]) -> Layout {
             out.quoted.extend(i..lines.len());
             break;
         }
-        if lines[i].trim_end() == "--" && !has_own_before && own_after.is_empty() {
-            out.trailing_signature.extend(i..lines.len());
-            break;
-        }
         if lines[i].trim_end() == "--" {
             out.trailing_signature.extend(i..lines.len());
             break;
+        }
+        if let Some(end) = lazy_continuation(lines, i) {
+            out.quoted.extend(i..end);
+            i = end;
+            continue;
         }
         own_after.push(i);
         i += 1;
@@ -387,7 +552,7 @@ fn layout(lines: &[&str]) -> Layout {
     let interleaved = own_after
         .iter()
         .any(|&o| last_marked.is_some_and(|m| o < m));
-    if !has_own_before || interleaved {
+    if !has_own_before || interleaved || is_signoff_block(lines, &own_after) {
         out.own.extend(own_after);
         out.own.sort_unstable();
     } else {
@@ -397,6 +562,47 @@ fn layout(lines: &[&str]) -> Layout {
         out.quoted.sort_unstable();
     }
     out
+}
+
+/// Unmarked lines wedged between two `>` lines with no blank line around
+/// them are the quoted text's own lines wrapped by a client that did not
+/// mark the continuation: returns one past them.
+fn lazy_continuation(lines: &[&str], i: usize) -> Option<usize> {
+    let before = lines.get(i.checked_sub(1)?)?;
+    if !is_marked(before) {
+        return None;
+    }
+    let content = before.trim_start_matches(['>', ' ', '\t']).trim_end();
+    // A rule line is a footer's, never an answer.
+    if content.is_empty() && !is_rule_line(lines[i]) {
+        return None;
+    }
+    // After a long quoted line (a client re-wrapped it), a whole paragraph
+    // may be unmarked; otherwise only a line or two.
+    let most = if content.chars().count() >= 60 { 12 } else { 2 };
+    let end =
+        (i..lines.len().min(i + most + 1)).find(|&j| is_marked(lines[j]) || is_blank(lines[j]))?;
+    (end > i && is_marked(lines[end])).then_some(end)
+}
+
+/// A sign-off with a short signature under the quote, after a blank line
+/// (a client set to put the signature below it): "Regards, Anna".
+fn is_signoff_block(lines: &[&str], own_after: &[usize]) -> bool {
+    if !own_after
+        .first()
+        .is_some_and(|&f| f > 0 && is_blank(lines[f - 1]))
+    {
+        return false;
+    }
+    let text: Vec<&str> = own_after
+        .iter()
+        .map(|&i| lines[i].trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    text.first()
+        .is_some_and(|first| patterns().closing.is_match(first))
+        && text.len() <= 4
+        && text.iter().all(|l| l.chars().count() <= 40)
 }
 
 /// Splits a message's text into the parts of a reply.
@@ -409,9 +615,8 @@ fn split_with_depth(text: &str, depth: usize) -> Reply {
     let layout = layout(&lines);
     let mut own_idx: Vec<usize> = layout.own.clone();
     // Trim blank lines at both ends.
-    while own_idx.first().is_some_and(|&i| is_blank(lines[i])) {
-        own_idx.remove(0);
-    }
+    let leading = own_idx.iter().take_while(|&&i| is_blank(lines[i])).count();
+    own_idx.drain(..leading);
     while own_idx.last().is_some_and(|&i| is_blank(lines[i])) {
         own_idx.pop();
     }
@@ -540,9 +745,8 @@ fn join_lines(lines: &[&str], idx: &[usize]) -> String {
     idx.sort_unstable();
     idx.dedup();
     let mut out: Vec<&str> = idx.iter().map(|&i| lines[i].trim_end()).collect();
-    while out.first().is_some_and(|l| l.trim().is_empty()) {
-        out.remove(0);
-    }
+    let leading = out.iter().take_while(|l| l.trim().is_empty()).count();
+    out.drain(..leading);
     while out.last().is_some_and(|l| l.trim().is_empty()) {
         out.pop();
     }
@@ -611,10 +815,21 @@ fn find_signature(lines: &[&str], own: &[usize]) -> usize {
         if line == "-- " || line.trim_end() == "--" || trimmed == "—" || trimmed == "-- " {
             return pos;
         }
-        if p.device.is_match(trimmed) && trimmed.chars().count() < 80 {
+        // A device line ("Sent from my phone") after a blank line, or at
+        // the very end.
+        let after_blank = is_blank(lines[own[pos - 1]]);
+        if p.device.is_match(trimmed)
+            && trimmed.chars().count() < 80
+            && (after_blank || own[pos + 1..].iter().all(|&j| is_blank(lines[j])))
+        {
             return pos;
         }
-        if trimmed.len() >= 10 && trimmed.chars().all(|c| c == '_') {
+        // A rule of underscores: mailing-list footers and Outlook
+        // signatures; a short one only after a blank line.
+        if trimmed.len() >= 2
+            && trimmed.chars().all(|c| c == '_')
+            && (trimmed.len() >= 10 || after_blank)
+        {
             return pos;
         }
     }
@@ -704,12 +919,22 @@ fn is_banner(line: &str) -> bool {
 /// Byte length of the greeting clause at the start of `line`: up to and
 /// including the first `,` `!` `:` or sentence end, or the whole line when
 /// it is short.
+/// Whether `before` ends with an abbreviated title ("Dear Mr").
+fn after_title(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    patterns().titles.contains(&word)
+}
+
 fn greeting_clause(line: &str) -> usize {
     for (i, c) in line.char_indices() {
         if matches!(c, ',' | '!' | ':' | ';') {
             return i + c.len_utf8();
         }
-        if matches!(c, '.' | '?') && line[i + 1..].starts_with(' ') {
+        if matches!(c, '.' | '?') && line[i + 1..].starts_with(' ') && !after_title(&line[..i]) {
             return i + 1;
         }
     }
@@ -861,6 +1086,10 @@ mod tests {
         let r = split_reply("Hei Anna, kiitos viestistäsi. Paketti lähti.\n");
         assert_eq!(r.greeting_text(), "Hei Anna,");
         assert_eq!(r.body_text(), "kiitos viestistäsi. Paketti lähti.");
+        let r = split_reply("Dear Mr. Smith, thank you for your order.\n");
+        assert_eq!(r.greeting_text(), "Dear Mr. Smith,");
+        let r = split_reply("Hyvä prof. Virtanen, kiitos viestistä.\n");
+        assert_eq!(r.greeting_text(), "Hyvä prof. Virtanen,");
         let r = split_reply("Paketti lähti eilen.\n");
         assert_eq!(r.greeting_text(), "");
         assert_eq!(r.body_text(), "Paketti lähti eilen.");
@@ -872,5 +1101,162 @@ mod tests {
         let at = r.own.find("Rivi").unwrap();
         assert_eq!(r.line_col(at), (5, 1));
         assert_eq!(r.line_col(r.own.find("kaksi").unwrap()), (5, 6));
+    }
+
+    #[test]
+    fn prose_line_is_not_joined_to_the_attribution_below_it() {
+        for text in [
+            "Kiitos tiedosta\nma 2.11.2026 klo 10.11 Anna Virtanen <\nanna@example.fi> kirjoitti:\n> Hei\n",
+            "Thanks Anna\n On Mon, Nov 2, 2026 at 10:11 AM, \"Anna\" <\nanna@example.fi> wrote:\n\n> Hi\n",
+            "Tack för svaret.\nDen 2 nov. 2026 kl. 10:11 skrev Anna Virtanen <anna@example.fi>:\n\nHej\n",
+        ] {
+            let r = split_reply(text);
+            assert_eq!(r.own.lines().count(), 1, "{text:?} -> {:?}", r.own);
+            assert!(!r.own.contains("2026"), "{text:?} -> {:?}", r.own);
+        }
+    }
+
+    #[test]
+    fn attributions_in_dashes_and_without_a_verb() {
+        for attribution in [
+            "---- Anna Virtanen kirjoitti ----",
+            "-----On 2.11.2026 10:11, Anna Virtanen wrote-----",
+            "2026-11-02 10:11 GMT+02:00 Anna Virtanen <anna@example.fi>:",
+            "2026-11-02 10:11 GMT+02:00 Anna Virtanen <\nanna@example.fi>:",
+            "2026-11-02 10:11 GMT+02:00 Anna Virtanen",
+            "maanantai 2. marraskuuta 2026 10.11 anna@example.fi <anna@example.fi>:",
+            "2026/11/2 Anna Virtanen <anna@example.fi>\n",
+        ] {
+            let text =
+                format!("Hei Anna,\n\nPaketti lähti.\n\n{attribution}\n> Missä paketti on?\n");
+            let r = split_reply(&text);
+            assert_eq!(r.body_text(), "Paketti lähti.", "{attribution}");
+            assert_eq!(r.customer_text, "Missä paketti on?", "{attribution}");
+        }
+        // A dated line with an address that is not followed by a quote is text.
+        let r = split_reply(
+            "Hei,\n\nSoita 2.11.2026 numeroon tai kirjoita <anna@example.fi>\n\nKiitos\n",
+        );
+        assert!(r.own.contains("Soita"), "{}", r.own);
+    }
+
+    #[test]
+    fn attribution_wrapped_over_blank_lines_and_a_closing_bracket() {
+        for attribution in [
+            "On Mon, 2 Nov 2026 at 10:11 Anna Virtanen\n\n<\nmailto:Anna Virtanen <anna@example.fi>\n> wrote:",
+            "Den 2 nov. 2026 kl. 10:11 skrev Anna Virtanen <anna@example.fi\n>:",
+            "Anna Virtanen <anna@example.fi> skrev mån 2\nnov. 2026 kl. 10:11:",
+            "Anna Virtanen <anna@example.fi> schrieb am Mo., 2.\nNov. 2026 um 10:11 Uhr:",
+        ] {
+            let text = format!("Hej Anna!\n\nSvar här.\n\n{attribution}\n\n> Fråga?\n");
+            let r = split_reply(&text);
+            assert_eq!(r.own, "Hej Anna!\n\nSvar här.", "{attribution}");
+            assert_eq!(r.customer_text, "Fråga?", "{attribution}");
+        }
+    }
+
+    #[test]
+    fn nordic_header_block_after_a_rule_and_blank_lines() {
+        let text = "Kiitos, hoidamme asian.\n\n\n ------------------------------\n\nFra: Anna <anna@example.fi>\nSendt: 2. november 2026 10:11\nTil: Tuki\nEmne: Tilaus\n\nHvor er pakken?\n";
+        let r = split_reply(text);
+        assert_eq!(r.own, "Kiitos, hoidamme asian.");
+        assert_eq!(r.customer_text, "Hvor er pakken?");
+        assert_eq!(r.quoted_from.unwrap().name.as_deref(), Some("Anna"));
+    }
+
+    #[test]
+    fn unmarked_wrapped_lines_inside_a_quote_stay_quoted() {
+        let text = "Hei,\n\nPalautus onnistuu.\n\nAnna kirjoitti:\n> Voinko palauttaa takin, jonka tilasin\nviime viikolla\n> verkkokaupasta?\n>\n> Anna\n";
+        let r = split_reply(text);
+        assert_eq!(r.body_text(), "Palautus onnistuu.");
+        assert!(r.quoted.contains("viime viikolla"), "{}", r.quoted);
+        // An answer between quote blocks is still the sender's.
+        let r = split_reply(
+            "Anna kirjoitti:\n> Missä paketti on?\n\nSe lähti eilen.\n\n> Entä lasku?\nTulee postissa.\n",
+        );
+        assert!(r.own.contains("Se lähti eilen."), "{}", r.own);
+        assert!(r.own.contains("Tulee postissa."), "{}", r.own);
+    }
+
+    #[test]
+    fn sign_off_below_the_quote_is_the_senders() {
+        let text =
+            "Paketti lähti eilen.\n\nAnna kirjoitti:\n> Missä paketti on?\n\nTerveisin,\nMatti\n";
+        let r = split_reply(text);
+        assert_eq!(r.body_text(), "Paketti lähti eilen.");
+        assert_eq!(r.closing_text(), "Terveisin,");
+        assert_eq!(r.signature, "Matti");
+        // A longer text below the quote of a top-posted reply is a footer.
+        let text = "Paketti lähti eilen.\n\nAnna kirjoitti:\n> Missä paketti on?\n\nTämä viesti ja sen liitteet ovat luottamuksellisia.\n";
+        assert_eq!(split_reply(text).own, "Paketti lähti eilen.");
+    }
+
+    #[test]
+    fn device_lines_and_list_footers() {
+        let r = split_reply(
+            "Kyllä se käy.\n\nSent from my Fairphone 5\n\nAlkuperäinen teksti tässä.\n",
+        );
+        assert_eq!(r.own, "Kyllä se käy.");
+        let r = split_reply("Ja, det går bra.\n\nSkickat från min Xperia\n");
+        assert_eq!(r.own, "Ja, det går bra.");
+        // Within a paragraph it is text.
+        let r = split_reply("Hei,\nsent from my office yesterday\nthe parcel arrives today.\n");
+        assert!(r.own.contains("arrives today"), "{}", r.own);
+        let r = split_reply(
+            "Hei,\n\nKiitos tiedosta.\n\n__\nasiakkaat mailing list\nasiakkaat@lists.example.fi\nhttps://lists.example.fi/mailman/listinfo/asiakkaat-lista-2026\n",
+        );
+        assert_eq!(r.body_text(), "Kiitos tiedosta.");
+    }
+
+    #[test]
+    fn lotus_notes_header_with_sender_and_date_above() {
+        for header in [
+            "\tAnna Virtanen@EXAMPLE\n\t11/02/2026 10:11 AM\n\t\t\n\t\t To: Tuki/HEL/EXAMPLE@EXAMPLE\n\t\t cc: \n\t\t Subject: Tilaus",
+            "Anna Virtanen@EXAMPLE\n11/02/2026 10:11 AM\nTo: Tuki/HEL/EXAMPLE@EXAMPLE\ncc:  \n\nSubject: Tilaus",
+            "\"Anna Virtanen\" <anna@example.fi> on 11/02/2026 10:11:12 AM\nTo: <tuki@example.fi>\ncc: \nSubject: Tilaus",
+            "\tFrom:  Anna Virtanen @ EXAMPLE                           11/02/2026 10:11 AM\n\t\n\nTo: Tuki/HEL/EXAMPLE@EXAMPLE\ncc:  \nSubject: Tilaus",
+        ] {
+            let text = format!("Paketti lähti eilen.\n\n\n\n{header}\n\nMissä paketti on?\n");
+            let r = split_reply(&text);
+            assert_eq!(r.own, "Paketti lähti eilen.", "{header}");
+            assert_eq!(r.customer_text, "Missä paketti on?", "{header}");
+        }
+    }
+
+    #[test]
+    fn separator_with_more_on_its_line() {
+        let text = "FYI, katso alta.\n---------------------- Forwarded by Matti Meikäläinen/HEL/EXAMPLE on 11/02/2026\n10:11 AM ---------------------------\n\nAnna Virtanen\n11/02/2026 09:00 AM\nTo: Matti\nSubject: Lasku\n\nLasku on väärin.\n";
+        let r = split_reply(text);
+        assert_eq!(r.own, "FYI, katso alta.");
+        assert!(r.quoted.contains("Lasku on väärin."));
+    }
+
+    #[test]
+    fn rewrapped_long_quote_lines_and_bare_wrote() {
+        let text = "Kokeile uudelleenkäynnistystä.\n\nAnna Virtanen wrote\n> Hei, sovellus kaatuu aina kun yritän avata tilaushistorian puhelimella,\nja sama tapahtuu myös tabletilla. Olen jo päivittänyt sovelluksen\nuusimpaan versioon, mutta se ei auttanut. Myös välimuistin\ntyhjentäminen on kokeiltu.\n>\n> Anna\n>\n**********************************************************\n> Tämä viesti on luottamuksellinen.\n";
+        let r = split_reply(text);
+        assert_eq!(r.own, "Kokeile uudelleenkäynnistystä.");
+        assert!(r.quoted.contains("uusimpaan versioon"), "{}", r.quoted);
+        assert_eq!(
+            r.quoted_from.unwrap().name.as_deref(),
+            Some("Anna Virtanen")
+        );
+    }
+
+    #[test]
+    fn dated_text_above_a_header_block_stays_the_senders() {
+        let text = "Hei,\n\nToimitamme paketin 3.11.2026 klo 12.00\n\nLähettäjä: Anna <anna@example.fi>\nLähetetty: 2.11.2026 10.11\nAihe: Tilaus\n\nMissä paketti on?\n";
+        let r = split_reply(text);
+        assert_eq!(r.body_text(), "Toimitamme paketin 3.11.2026 klo 12.00");
+        // The quoted author's unmarked sign-off is not the sender's closing.
+        let text = "Paketti lähti.\n\nAnna kirjoitti:\n> Missä paketti on?\nTerveisin Anna\n";
+        assert_eq!(split_reply(text).own, "Paketti lähti.");
+    }
+
+    #[test]
+    fn a_sentence_with_a_wrote_verb_is_not_an_attribution() {
+        let text = "Hei,\n\nAnna kirjoitti meille 2.11.2026 ja kysyi, voiko tilauksen palauttaa, vaikka palautusaika on jo umpeutunut. Vastasimme näin:\n\nPalautus onnistuu.\n";
+        let r = split_reply(text);
+        assert!(r.own.contains("Palautus onnistuu."), "{}", r.own);
     }
 }
