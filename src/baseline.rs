@@ -63,10 +63,15 @@ pub struct Baseline {
 impl Baseline {
     pub fn load(path: &Path) -> Result<Baseline, String> {
         let name = path.display();
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: cannot read baseline: {e}"))?;
-        let file: BaselineFile = serde_json::from_str(&text).map_err(|e| format!("{name}: not a bingo baseline: {e}"))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{name}: cannot read baseline: {e}"))?;
+        let file: BaselineFile = serde_json::from_str(&text)
+            .map_err(|e| format!("{name}: not a bingo baseline: {e}"))?;
         if file.version != 1 {
-            return Err(format!("{name}: baseline version {} is not supported", file.version));
+            return Err(format!(
+                "{name}: baseline version {} is not supported",
+                file.version
+            ));
         }
         let mut allowed = BTreeMap::new();
         for entry in file.findings {
@@ -133,7 +138,8 @@ impl BaselineWriter {
             findings: self.entries.values().cloned().collect(),
         };
         let text = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?;
-        std::fs::write(path, text + "\n").map_err(|e| format!("{}: cannot write baseline: {e}", path.display()))
+        std::fs::write(path, text + "\n")
+            .map_err(|e| format!("{}: cannot write baseline: {e}", path.display()))
     }
 }
 
@@ -159,10 +165,28 @@ mod tests {
 
     #[test]
     fn fingerprints_ignore_lines_case_and_spacing() {
-        let a = fingerprint("./t/a.txt", &finding("canned-phrase", "Kiitämme  yhteydenotostanne", 3));
-        let b = fingerprint("t/a.txt", &finding("canned-phrase", "kiitämme yhteydenotostanne", 9));
+        let a = fingerprint(
+            "./t/a.txt",
+            &finding("canned-phrase", "Kiitämme  yhteydenotostanne", 3),
+        );
+        let b = fingerprint(
+            "t/a.txt",
+            &finding("canned-phrase", "kiitämme yhteydenotostanne", 9),
+        );
         assert_eq!(a, b);
-        assert_ne!(a, fingerprint("t/b.txt", &finding("canned-phrase", "kiitämme yhteydenotostanne", 3)));
-        assert_ne!(a, fingerprint("t/a.txt", &finding("vague-wording", "kiitämme yhteydenotostanne", 3)));
+        assert_ne!(
+            a,
+            fingerprint(
+                "t/b.txt",
+                &finding("canned-phrase", "kiitämme yhteydenotostanne", 3)
+            )
+        );
+        assert_ne!(
+            a,
+            fingerprint(
+                "t/a.txt",
+                &finding("vague-wording", "kiitämme yhteydenotostanne", 3)
+            )
+        );
     }
 }

@@ -109,7 +109,9 @@ impl std::fmt::Display for Duration {
 
 impl<'de> Deserialize<'de> for Duration {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
     }
 }
 
@@ -258,7 +260,8 @@ pub fn provenance(layers: &[(&Config, String)]) -> Vec<(String, String, String)>
                     .find(|(k, _)| k == key)
                     .map(|(_, v)| (v, source.clone()))
             });
-            let (value, source) = found.unwrap_or_else(|| ("(not set)".to_string(), "default".to_string()));
+            let (value, source) =
+                found.unwrap_or_else(|| ("(not set)".to_string(), "default".to_string()));
             ((*key).to_string(), value, source)
         })
         .collect()
@@ -324,10 +327,16 @@ mod tests {
         for key in KEYS {
             assert!(keys.iter().any(|k| k == key), "{key} not in {keys:?}");
         }
-        let cli = Config { max_score: Some(3), ..Config::default() };
+        let cli = Config {
+            max_score: Some(3),
+            ..Config::default()
+        };
         let rows = provenance(&[(&file, "b.toml".into()), (&cli, "command line".into())]);
         let row = |key: &str| rows.iter().find(|r| r.0 == key).unwrap().clone();
-        assert_eq!(row("max-score"), ("max-score".into(), "3".into(), "command line".into()));
+        assert_eq!(
+            row("max-score"),
+            ("max-score".into(), "3".into(), "command line".into())
+        );
         assert_eq!(row("lang").2, "b.toml");
         let empty = provenance(&[(&Config::default(), "x".into())]);
         assert!(empty.iter().all(|r| r.2 == "default"));

@@ -9,12 +9,11 @@ use std::sync::{Arc, Mutex};
 use anyhow::{Context, Result};
 use clap::{CommandFactory, Parser};
 
-use bingo::cli::{
-    CheckArgs, CheckFormat, Cli, CompletionsArgs, ConfigArgs, Command, ExplainArgs, ReadArgs,
-    RulesArgs, ShowArgs, ShowFormat,
-    TemplateArgs,
-};
 use bingo::baseline::{Baseline, BaselineWriter};
+use bingo::cli::{
+    CheckArgs, CheckFormat, Cli, Command, CompletionsArgs, ConfigArgs, ExplainArgs, ReadArgs,
+    RulesArgs, ShowArgs, ShowFormat, TemplateArgs,
+};
 use bingo::config::{self, Config};
 use bingo::input::template::TemplateOptions;
 use bingo::mail::Agents;
@@ -173,7 +172,10 @@ fn template(args: &TemplateArgs) -> Result<ExitStatus> {
 fn check(args: &CheckArgs, templates: Option<&TemplateOptions>) -> Result<ExitStatus> {
     let config = resolve_config(&args.read, args.to_config())?;
     let settings = check_settings(&config, args)?;
-    let mut baseline_writer = args.write_baseline.as_ref().map(|_| BaselineWriter::default());
+    let mut baseline_writer = args
+        .write_baseline
+        .as_ref()
+        .map(|_| BaselineWriter::default());
     let ui = bingo::cli::ui_lang(args.ui_lang);
     let (out, is_terminal): (Box<dyn Write>, bool) = if let Some(path) = &args.output {
         let file = std::fs::File::create(path)
@@ -222,7 +224,12 @@ fn check(args: &CheckArgs, templates: Option<&TemplateOptions>) -> Result<ExitSt
     }
     if let (Some(writer), Some(path)) = (&baseline_writer, &args.write_baseline) {
         writer.write(path).map_err(anyhow::Error::msg)?;
-        writeln!(stderr, "bingo: wrote {} findings to the baseline {}", writer.len(), path.display())?;
+        writeln!(
+            stderr,
+            "bingo: wrote {} findings to the baseline {}",
+            writer.len(),
+            path.display()
+        )?;
     }
     Ok(if !summary.errors.is_empty() {
         ExitStatus::Error
@@ -281,9 +288,16 @@ fn show_config(args: &ConfigArgs) -> Result<ExitStatus> {
         Some(path) => Config::load(path)?,
         None => Config::default(),
     };
-    let source = file.as_ref().map_or_else(|| "default".to_string(), |p| p.display().to_string());
+    let source = file
+        .as_ref()
+        .map_or_else(|| "default".to_string(), |p| p.display().to_string());
     let mut out = io::stdout().lock();
-    writeln!(out, "# config file: {}", file.as_ref().map_or_else(|| "(none)".to_string(), |p| p.display().to_string()))?;
+    writeln!(
+        out,
+        "# config file: {}",
+        file.as_ref()
+            .map_or_else(|| "(none)".to_string(), |p| p.display().to_string())
+    )?;
     if !args.show {
         return Ok(ExitStatus::Success);
     }

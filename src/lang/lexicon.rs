@@ -104,6 +104,19 @@ fn literal_words_regex(words: &[String]) -> Regex {
     Regex::new(&format!("(?i)(?:{})", alts.join("|"))).expect("word list compiles")
 }
 
+/// Word stems: a match starts at a word boundary and may go on with any
+/// ending ("noutopiste" matches "noutopisteestä").
+fn prefix_words_regex(words: &[String]) -> Regex {
+    if words.is_empty() {
+        return Regex::new(r"[^\s\S]").expect("never-matching regex");
+    }
+    let alts: Vec<String> = words
+        .iter()
+        .map(|w| format!(r"\b{}\w*", regex::escape(w).replace(' ', r"\s+")))
+        .collect();
+    Regex::new(&format!("(?i)(?:{})", alts.join("|"))).expect("stem list compiles")
+}
+
 /// Regex patterns from a pack, as whole words, case-insensitive.
 fn patterns_regex(name: &str, patterns: &[String]) -> Result<Option<Regex>, String> {
     if patterns.is_empty() {
@@ -301,8 +314,8 @@ impl Lexicon {
             casual_reply: set(&casual_reply),
             questions: QuestionLexicon {
                 yes_no_answers: literal_words_regex(&q.yes_no_answers),
-                time_words: literal_words_regex(&q.time_words),
-                place_words: literal_words_regex(&q.place_words),
+                time_words: prefix_words_regex(&q.time_words),
+                place_words: prefix_words_regex(&q.place_words),
                 ignore: set(&q.ignore),
                 when: q.when,
                 how_much: q.how_much,
@@ -336,10 +349,14 @@ pub fn with_extra_phrases(files: &[std::path::PathBuf]) -> Result<Vec<Lexicon>, 
     let mut extra: Vec<Pack> = Vec::new();
     for file in files {
         let name = file.display().to_string();
-        let text = std::fs::read_to_string(file).map_err(|e| format!("{name}: cannot read phrase file: {e}"))?;
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| format!("{name}: cannot read phrase file: {e}"))?;
         let pack = pack::parse_pack(&name, &text)?;
         if Lang::from_code(&pack.lang).is_none() {
-            return Err(format!("{name}: lang = \"{}\" is not one of fi, en, sv", pack.lang));
+            return Err(format!(
+                "{name}: lang = \"{}\" is not one of fi, en, sv",
+                pack.lang
+            ));
         }
         extra.push(pack);
     }
@@ -418,7 +435,11 @@ mod tests {
     fn extra_phrase_files_add_to_a_language() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("ours.toml");
-        std::fs::write(&file, "lang = \"fi\"\n[canned]\nphrases = [\"kiitos asiakkuudestasi\"]\n").unwrap();
+        std::fs::write(
+            &file,
+            "lang = \"fi\"\n[canned]\nphrases = [\"kiitos asiakkuudestasi\"]\n",
+        )
+        .unwrap();
         let lexicons = with_extra_phrases(&[file]).unwrap();
         let fi = &lexicons[0];
         assert!(fi.canned.iter().any(|(p, _)| p == "kiitos asiakkuudestasi"));

@@ -48,7 +48,16 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                 }
                 let next = bytes.get(i + 1).copied();
                 // "2.11.2026", "esim.ja", "3.5 €": not an end.
-                next.is_none_or(|n| n.is_ascii_whitespace() || n == b'"' || n == b')')
+                let spaced = next.is_none_or(|n| n.is_ascii_whitespace() || n == b'"' || n == b')');
+                // "20.11. mennessä", "esim. näin": a full stop followed by a
+                // lower-case word is an abbreviation or a date, not an end.
+                let lower_next = b == b'.'
+                    && text[i + 1..]
+                        .trim_start_matches([' ', '\t'])
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase);
+                spaced && !lower_next
             }
             b'\n' => {
                 let line = text[line_start..i].trim();
@@ -59,7 +68,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                     || line.is_empty()
                     || line.chars().count() < 45
                     || next_line.starts_with(['-', '*', '•', '>'])
-                    || next_line.starts_with(|c: char| c.is_numeric())
+                    || numbered_item(next_line)
             }
             _ => false,
         };
@@ -71,6 +80,15 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     }
     push_sentence(text, start, text.len(), &mut out);
     out
+}
+
+/// "1. Tee näin", "2) Then": a numbered list item (not "20.11. mennessä").
+fn numbered_item(line: &str) -> bool {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && {
+        let rest = &line[digits..];
+        rest.starts_with(". ") || rest.starts_with(") ")
+    }
 }
 
 fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {

@@ -168,6 +168,8 @@ pub struct RuleDoc {
 #[derive(Debug)]
 pub struct Context<'a> {
     pub reply: &'a Reply,
+    /// The whole text of the message, quotes included.
+    pub text: &'a str,
     pub lang: Lang,
     pub lex: &'a Lexicon,
     /// The customer's message, when known.
@@ -310,7 +312,11 @@ impl PerFileIgnores {
         let mut rules = Vec::new();
         for (glob, ids) in map {
             Selection::new(ids, &[]).map_err(|e| format!("per-file-ignores `{glob}`: {e}"))?;
-            let pattern = if glob.contains('/') { glob.clone() } else { format!("**/{glob}") };
+            let pattern = if glob.contains('/') {
+                glob.clone()
+            } else {
+                format!("**/{glob}")
+            };
             builder.add(
                 globset::GlobBuilder::new(&pattern)
                     .literal_separator(false)
@@ -319,13 +325,20 @@ impl PerFileIgnores {
             );
             rules.push(ids.clone());
         }
-        let globs = builder.build().map_err(|e| format!("per-file-ignores: {e}"))?;
-        Ok(Self { globs: Some(globs), rules })
+        let globs = builder
+            .build()
+            .map_err(|e| format!("per-file-ignores: {e}"))?;
+        Ok(Self {
+            globs: Some(globs),
+            rules,
+        })
     }
 
     /// Is `rule` (in `square`) ignored for `file`?
     pub fn ignores(&self, file: &str, rule: &dyn Rule) -> bool {
-        let Some(globs) = &self.globs else { return false };
+        let Some(globs) = &self.globs else {
+            return false;
+        };
         let file = file.strip_prefix("./").unwrap_or(file);
         globs.matches(file).into_iter().any(|i| {
             self.rules[i]
@@ -370,6 +383,7 @@ pub fn lint(message: &mut Message, settings: &LintSettings) -> (Vec<Finding>, [b
     let applicable = {
         let ctx = Context {
             reply: &message.reply,
+            text: &message.mail.text,
             lang,
             lex,
             customer: customer_text,
@@ -583,7 +597,10 @@ pub(crate) mod tests_support {
             Message {
                 file: Arc::from("test"),
                 index: 0,
-                mail: Mail::default(),
+                mail: Mail {
+                    text: self.reply.clone(),
+                    ..Mail::default()
+                },
                 reply: split_reply(&self.reply),
                 kind: MessageKind::Reply,
                 language: Some(self.lang),

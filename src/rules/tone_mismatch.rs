@@ -130,11 +130,11 @@ fn reply_markers(
             casual_at.get_or_insert(from + m.start()..from + m.end());
         }
     }
-    let lower = text.to_lowercase();
+    let lower = text[from..].to_lowercase();
     for (span, word) in word_spans(&lower) {
         if lex.casual_reply.contains(word) {
             casual += 1;
-            casual_at.get_or_insert(span);
+            casual_at.get_or_insert(from + span.start..from + span.end);
         }
     }
     for cue in lex
@@ -144,7 +144,7 @@ fn reply_markers(
     {
         if let Some(at) = lower.find(cue.as_str()) {
             casual += 1;
-            casual_at.get_or_insert(at..at + cue.len());
+            casual_at.get_or_insert(from + at..from + at + cue.len());
         }
     }
     let emoji = emoji_count(text);
@@ -177,7 +177,12 @@ impl Rule for ToneMismatch {
         let Some(customer) = ctx.customer else { return };
         let register = customer_register(ctx.lex, customer);
         let own = &ctx.reply.own;
-        let (formal, formal_at, casual, casual_at) = reply_markers(ctx.lex, own, 0);
+        // A help desk's banner line above the greeting is not the agent's voice.
+        let greeting = ctx.reply.greeting_text();
+        let from = greeting.rfind('\n').map_or(ctx.reply.greeting.start, |i| {
+            ctx.reply.greeting.start + i + 1
+        });
+        let (formal, formal_at, casual, casual_at) = reply_markers(ctx.lex, own, from);
         match register {
             Register::Casual if formal > casual => {
                 let span = formal_at.unwrap_or(0..0);

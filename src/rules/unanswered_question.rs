@@ -231,6 +231,48 @@ fn answer_kind_present(lex: &Lexicon, expects: Expects, reply: &str) -> bool {
     }
 }
 
+/// Interleaved replies answer a question right below it: is the quoted
+/// line that ends this question followed by the agent's own text?
+fn answered_inline(text: &str, question: &str) -> bool {
+    let words: Vec<&str> = question.split_whitespace().collect();
+    if words.is_empty() || !text.contains('>') {
+        return false;
+    }
+    let tail = words[words.len().saturating_sub(4)..].join(" ");
+    let lines: Vec<&str> = text.lines().collect();
+    let unquote = |l: &str| l.trim_start().trim_start_matches('>').trim().to_string();
+    let mut i = 0;
+    while i < lines.len() {
+        if !lines[i].trim_start().starts_with('>') {
+            i += 1;
+            continue;
+        }
+        // One block of quoted lines, joined.
+        let start = i;
+        while i < lines.len() && lines[i].trim_start().starts_with('>') {
+            i += 1;
+        }
+        let block = lines[start..i]
+            .iter()
+            .map(|l| unquote(l))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let block = block.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !block.contains(&tail) {
+            continue;
+        }
+        // The question must close its block, and own text must follow.
+        let after = block[block.find(&tail).unwrap_or(0) + tail.len()..].trim();
+        if after.len() > 3 && !after.starts_with(['?', '!', '.']) {
+            continue;
+        }
+        let next = lines[i..].iter().find(|l| !l.trim().is_empty());
+        return next
+            .is_some_and(|l| !l.trim_start().starts_with('>') && !l.trim_end().ends_with(':'));
+    }
+    false
+}
+
 /// The customer's questions.
 fn questions(lex: &Lexicon, customer: &str) -> Vec<Question> {
     sentences(customer)
@@ -296,7 +338,7 @@ impl Rule for UnansweredQuestion {
                 overlap_any || kind
             } else {
                 overlap_unique || (kind && (overlap_any || kind_unique))
-            };
+            } || answered_inline(ctx.text, &question.text);
             if !answered {
                 let shown: String = question
                     .text
@@ -407,6 +449,22 @@ mod tests {
         ] {
             assert!(!fi(customer, reply), "{customer} -> {reply}");
         }
+    }
+
+    #[test]
+    fn interleaved_answers_count() {
+        let reply = "Hi Anna,\n\n> does the Beach Bag have an inner pocket?\nYes, a zipped one.\n\n> And can it go in the washing machine?\nAt 30 degrees, inside a laundry bag.\n";
+        let customer =
+            "does the Beach Bag have an inner pocket?\n\nAnd can it go in the washing machine?";
+        assert!(!hits(
+            &Case::en(reply).customer(customer),
+            "unanswered-question"
+        ));
+        let skipped = "Hi Anna,\n\n> does the Beach Bag have an inner pocket?\nYes, a zipped one.\n\n> And can it go in the washing machine?\n";
+        assert!(hits(
+            &Case::en(skipped).customer(customer),
+            "unanswered-question"
+        ));
     }
 
     #[test]
