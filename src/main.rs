@@ -77,7 +77,7 @@ fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Rules(args) => rules(&args),
         Command::Explain(args) => explain(&args),
         Command::Config(args) => show_config(&args),
-        Command::Completions(args) => completions(&args),
+        Command::Completions(args) => Ok(completions(&args)),
         Command::Man => man(),
     }
 }
@@ -307,10 +307,10 @@ fn show_config(args: &ConfigArgs) -> Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
-fn completions(args: &CompletionsArgs) -> Result<ExitStatus> {
+fn completions(args: &CompletionsArgs) -> ExitStatus {
     let mut command = Cli::command();
     clap_complete::generate(args.shell, &mut command, "bingo", &mut io::stdout().lock());
-    Ok(ExitStatus::Success)
+    ExitStatus::Success
 }
 
 fn man() -> Result<ExitStatus> {

@@ -33,8 +33,10 @@ pub struct Lexicon {
     pub canned: Vec<(String, Regex)>,
     /// Any stock phrase: a quick pre-check before the per-phrase regexes.
     pub canned_any: Option<Regex>,
-    /// Cue, then copula, then the value in group `value`.
+    /// Words that announce a password.
     pub password: Option<Regex>,
+    /// Words that may stand between a cue and the value ("on", "is").
+    pub copulas: HashSet<String>,
     pub not_passwords: HashSet<String>,
     pub stopwords: HashSet<String>,
     stemmer: Stemmer,
@@ -264,34 +266,25 @@ impl Lexicon {
         let password = if cues.is_empty() {
             None
         } else {
-            let cue_alts: Vec<String> = cues
+            let mut longest_first: Vec<&String> = cues.iter().collect();
+            longest_first.sort_by_key(|c| std::cmp::Reverse(c.len()));
+            let cue_alts: Vec<String> = longest_first
                 .iter()
                 .map(|c| match c.strip_suffix('*') {
                     Some(stem) => format!(r"{}\w*", regex::escape(stem).replace(' ', r"\s+")),
                     None => regex::escape(c).replace(' ', r"\s+"),
                 })
                 .collect();
-            let mut copula_alts: Vec<&String> = copulas.iter().collect();
-            copula_alts.sort_by_key(|c| std::cmp::Reverse(c.len()));
-            let copula_alts: Vec<String> = copula_alts
-                .iter()
-                .map(|c| {
-                    if c.chars().all(char::is_alphabetic) || c.contains(' ') {
-                        format!(r"\s+{}\s+", regex::escape(c).replace(' ', r"\s+"))
-                    } else {
-                        format!(r"\s*{}\s*", regex::escape(c))
-                    }
-                })
-                .collect();
             Some(
-                Regex::new(&format!(
-                    r#"(?i)\b(?P<cue>{})(?:{})(?P<quote>["'“”‘’`«»]?)(?P<value>[^\s"'“”‘’`«»<>]+)"#,
-                    cue_alts.join("|"),
-                    copula_alts.join("|")
-                ))
-                .map_err(|e| format!("password cues: {e}"))?,
+                Regex::new(&format!(r"(?i)\b(?:{})", cue_alts.join("|")))
+                    .map_err(|e| format!("password cues: {e}"))?,
             )
         };
+        let copula_words: HashSet<String> = copulas
+            .iter()
+            .flat_map(|c| c.split_whitespace())
+            .map(str::to_lowercase)
+            .collect();
         Ok(Lexicon {
             lang,
             greetings: Regex::new(&format!(
@@ -327,6 +320,7 @@ impl Lexicon {
             canned,
             canned_any,
             password,
+            copulas: copula_words,
             not_passwords: set(&not_passwords),
             stopwords: set(&stopwords),
             stemmer: Stemmer::create(match lang {

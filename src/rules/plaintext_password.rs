@@ -45,11 +45,38 @@ fn placeholder_re() -> &'static Regex {
     })
 }
 
-/// Does a value after a cue look like a password?
+/// What stands between a cue and a candidate value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Separator {
+    /// Other words only ("salasanalla Aamu-9917", "password for X is").
+    None,
+    /// A copula: "on", "is", "är".
+    Word,
+    /// A colon or an equals sign.
+    Symbol,
+}
+
+/// Field names that end a password's part of a line ("käyttäjätunnus: x").
+const OTHER_FIELDS: &[&str] = &[
+    "käyttäjätunnus",
+    "käyttäjätunnuksesi",
+    "tunnus",
+    "tunnuksesi",
+    "username",
+    "user",
+    "login",
+    "email",
+    "sähköposti",
+    "användarnamn",
+    "användare",
+    "e-post",
+];
+
+/// Does a candidate value look like a password, given what came before it?
 fn looks_like_password(
     value: &str,
     quoted: bool,
-    symbolic_copula: bool,
+    separator: Separator,
     not_passwords: &std::collections::HashSet<String>,
 ) -> bool {
     let chars = value.chars().count();
@@ -58,30 +85,36 @@ fn looks_like_password(
     }
     if value
         .chars()
-        .all(|c| matches!(c, '*' | '•' | '●' | 'x' | 'X' | '#' | '.' | '_'))
+        .all(|c| matches!(c, '*' | '•' | '●' | 'x' | 'X' | '#' | '.' | '_' | '-'))
     {
         return false;
     }
     let lower = value.to_lowercase();
-    if not_passwords.contains(&lower) || lower.starts_with("http") || lower.starts_with("www.") {
+    if not_passwords.contains(&lower)
+        || lower.starts_with("http")
+        || lower.starts_with("www.")
+        || value.contains('@')
+    {
         return false;
     }
     let has_digit = value.chars().any(|c| c.is_ascii_digit());
+    let has_letter = value.chars().any(char::is_alphabetic);
     let has_symbol = value.chars().any(|c| !c.is_alphanumeric());
     let inner_upper = value.chars().skip(1).any(char::is_uppercase);
     let starts_upper = value.chars().next().is_some_and(char::is_uppercase);
-    let all_lower_letters = value.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
-    if quoted || has_digit || has_symbol || inner_upper {
-        return true;
+    match separator {
+        // "password: hunter", "PIN: 4821": after a colon any value counts.
+        Separator::Symbol => true,
+        // "Salasanasi on Kesä2024", "is 'kiwi'", "on Aurinko": prose would
+        // go on in lower case.
+        Separator::Word => quoted || has_digit || has_symbol || inner_upper || starts_upper,
+        // No copula: only a value that cannot be a word ("kevät55",
+        // "Ruusu-2026"); dates and amounts have no letters.
+        Separator::None => has_letter && (has_digit || (inner_upper && has_symbol)),
     }
-    if symbolic_copula {
-        // "password: hunter" — after a colon any word is the value.
-        return true;
-    }
-    // "Salasanasi on Aurinko": a capitalised word where prose would go on
-    // in lower case. A lower-case word after "on"/"is" is prose.
-    starts_upper && !all_lower_letters
 }
+
+const QUOTES: [char; 9] = ['"', '\'', '“', '”', '‘', '’', '`', '«', '»'];
 
 /// Password values announced by one language's cues.
 fn scan_cues(
@@ -89,21 +122,61 @@ fn scan_cues(
     text: &str,
     found: &mut Vec<(Range<usize>, Range<usize>)>,
 ) {
-    let Some(re) = &lex.password else { return };
-    for caps in re.captures_iter(text) {
-        let whole = caps.get(0).expect("match");
-        let value = caps.name("value").expect("value group");
-        let quoted = caps.name("quote").is_some_and(|q| !q.as_str().is_empty());
-        let copula = &text[caps.name("cue").expect("cue").end()..value.start()];
-        let symbolic = copula.contains([':', '=']);
-        let trimmed = value.as_str().trim_end_matches(['.', ',', ';', ')', ':']);
-        if looks_like_password(trimmed, quoted, symbolic, &lex.not_passwords) {
-            let v = value.start()..value.start() + trimmed.len();
-            if !found
-                .iter()
-                .any(|(_, seen)| seen.start < v.end && v.start < seen.end)
-            {
-                found.push((whole.start()..v.end, v));
+    let Some(cues) = &lex.password else { return };
+    for cue in cues.find_iter(text) {
+        let mut separator = Separator::None;
+        let rest = &text[cue.end()..];
+        // Tokens up to the end of the line, at most eight.
+        let line_end = rest.find('\n').unwrap_or(rest.len());
+        let mut offset = 0;
+        let mut words_seen = 0;
+        for token in rest[..line_end].split_inclusive(char::is_whitespace) {
+            let start = cue.end() + offset;
+            offset += token.len();
+            let word = token.trim();
+            if word.is_empty() {
+                continue;
+            }
+            words_seen += 1;
+            if words_seen > 8 {
+                break;
+            }
+            let bare = word.trim_end_matches([':', '=']);
+            let lower = bare.to_lowercase();
+            if OTHER_FIELDS.contains(&lower.trim_end_matches([',', '.'])) {
+                break;
+            }
+            // "salasana:", "is:", "PIN code:": the value comes next.
+            if word.ends_with([':', '=']) {
+                separator = Separator::Symbol;
+                continue;
+            }
+            if lex.copulas.contains(&lower) {
+                separator = separator.max(Separator::Word);
+                continue;
+            }
+            let lead = token.len() - token.trim_start().len();
+            let quoted = word.starts_with(QUOTES);
+            let value = word
+                .trim_start_matches(QUOTES)
+                .trim_start_matches('(')
+                .trim_end_matches(QUOTES)
+                .trim_end_matches(['.', ',', ';', ')', ':']);
+            let value_start = start + lead + word.find(value).unwrap_or(0);
+            if looks_like_password(value, quoted, separator, &lex.not_passwords) {
+                let v = value_start..value_start + value.len();
+                if !found
+                    .iter()
+                    .any(|(_, seen)| seen.start < v.end && v.start < seen.end)
+                {
+                    found.push((cue.start()..v.end, v));
+                }
+                break;
+            }
+            // After a copula or a colon the first word decides; otherwise
+            // look on, but not past the end of a sentence.
+            if separator != Separator::None || word.ends_with(['.', '!', '?']) {
+                break;
             }
         }
     }
@@ -229,6 +302,41 @@ mod tests {
             "Hei Anna,\n\nsalasanasi on henkilökohtainen.",
             "Hei Anna,\n\nunohtunut salasana vaihdetaan osoitteessa https://kauppa.example/salasana",
             "Hei Anna,\n\nsalasana on turvassa.",
+        ] {
+            assert!(!hits(&Case::fi(text), "plaintext-password"), "{text}");
+        }
+    }
+
+    #[test]
+    fn values_without_a_copula_and_after_other_words() {
+        for text in [
+            "Hei,\n\nvoit kirjautua salasanalla Aamu-9917, jonka asetimme.",
+            "Hei,\n\nkäyttäjätunnus 55120\nsalasana kevät55",
+            "Hei,\n\nsalasanasi Oma Linja -palveluun on: Rk7-vaahtera-42",
+        ] {
+            assert!(hits(&Case::fi(text), "plaintext-password"), "{text}");
+        }
+        assert!(hits(
+            &Case::en("Hi,\n\nthe temporary password for your online account is Lantern-7729, and"),
+            "plaintext-password"
+        ));
+        assert!(hits(
+            &Case::en("Hi,\n\nyour new temporary password is: Maple-4471"),
+            "plaintext-password"
+        ));
+        assert!(hits(
+            &Case::en("Hi,\n\nthe password for your account has been reset to: Orchid!551"),
+            "plaintext-password"
+        ));
+        assert!(hits(
+            &Case::sv("Hej,\n\nditt nya lösenord är: Sommar77-bla"),
+            "plaintext-password"
+        ));
+        for text in [
+            "Hei,\n\nsalasanasi vanhenee 30 päivän kuluttua.",
+            "Hei,\n\nsalasanan tulee sisältää numeroita (0-9).",
+            "Hei,\n\nsalasana vaihtuu 24.11.2026 automaattisesti.",
+            "Hei,\n\nkäyttäjätunnus: anna.v@example.fi ja salasana on henkilökohtainen.",
         ] {
             assert!(!hits(&Case::fi(text), "plaintext-password"), "{text}");
         }

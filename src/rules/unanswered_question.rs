@@ -89,7 +89,7 @@ fn contains_phrase(lower: &str, phrases: &[String]) -> bool {
 
 fn expects(q: &QuestionLexicon, lower: &str) -> Expects {
     // The question word nearest the start decides.
-    let words: Vec<&str> = lower.split_whitespace().take(8).collect();
+    let words: Vec<&str> = lower.split_whitespace().collect();
     for start in 0..words.len() {
         let tail = words[start..].join(" ");
         if starts_with_phrase(&tail, &q.how_much) {
@@ -150,10 +150,12 @@ fn is_question(lex: &Lexicon, sentence: &str) -> bool {
     {
         return true;
     }
-    starts_with_phrase(&lower, &q.when)
-        || starts_with_phrase(&lower, &q.how_much)
-        || starts_with_phrase(&lower, &q.where_)
-        || (lex.lang != Lang::Fi && starts_with_phrase(&lower, &q.yes_no))
+    // Finnish word order marks a question without "?"; in English and
+    // Swedish "When I opened…" or "Kommer inte in" is not one.
+    lex.lang == Lang::Fi
+        && (starts_with_phrase(&lower, &q.when)
+            || starts_with_phrase(&lower, &q.how_much)
+            || starts_with_phrase(&lower, &q.where_))
 }
 
 /// Stems of the content words of `text`.
@@ -193,7 +195,10 @@ fn same_stem(a: &str, b: &str) -> bool {
         return false;
     }
     let shared = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    shared >= shorter.min(5)
+    // Compounds end with their head: "vahvistusviesti" is a "viesti".
+    let compound =
+        shorter >= 5 && (a.ends_with(b) || b.ends_with(a) || a.contains(b) || b.contains(a));
+    shared >= shorter.min(5) || compound
 }
 
 fn time_re() -> &'static Regex {
@@ -273,16 +278,106 @@ fn answered_inline(text: &str, question: &str) -> bool {
     false
 }
 
+/// The reply without its thank-you sentences ("Kiitos tilauksestasi"):
+/// thanking for an order does not answer a question about it.
+fn without_thanks(reply: &str) -> String {
+    const THANKS: &[&str] = &["kiitos", "kiitämme", "thank", "thanks", "tack"];
+    sentences(reply)
+        .into_iter()
+        .map(|r| &reply[r])
+        .filter(|s| {
+            let first = s
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_lowercase();
+            !THANKS.contains(&first.trim_matches(|c: char| !c.is_alphanumeric()))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Does `lower` (a clause) open with a question word?
+fn opens_question(lex: &Lexicon, lower: &str) -> bool {
+    let q = &lex.questions;
+    let first = lower.split_whitespace().next().unwrap_or_default();
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+    (lex.lang == Lang::Fi
+        && first.chars().count() >= 4
+        && (first.ends_with("ko") || first.ends_with("kö")))
+        || [&q.when, &q.how_much, &q.where_, &q.yes_no, &q.other]
+            .iter()
+            .any(|list| starts_with_phrase(lower, list))
+}
+
+/// "Onko se valmis ja paljonko huolto maksaa?": two questions in one
+/// sentence, split where a conjunction opens a new question.
+fn split_compound(lex: &Lexicon, sentence: &str) -> Vec<String> {
+    const JOINERS: &[&str] = &[
+        ", ",
+        " ja ",
+        " vai ",
+        " tai ",
+        " and ",
+        " or ",
+        " och ",
+        " eller ",
+        " samt ",
+        " also ",
+        " entä ",
+        " myös ",
+        " dessutom ",
+        " även ",
+    ];
+    let lower = sentence.to_lowercase();
+    if lower.len() != sentence.len() {
+        // Lower-casing changed byte lengths: offsets would not match.
+        return vec![sentence.to_string()];
+    }
+    let mut cuts = Vec::new();
+    for joiner in JOINERS {
+        for (at, _) in lower.match_indices(joiner) {
+            let after = lower[at + joiner.len()..]
+                .trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+            let after = ["entä ", "and ", "och ", "ja "]
+                .iter()
+                .fold(after, |a, p| a.strip_prefix(p).unwrap_or(a));
+            if opens_question(lex, after) && after.split_whitespace().count() >= 2 {
+                cuts.push(at);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for cut in cuts {
+        if sentence.is_char_boundary(cut) && cut > start {
+            parts.push(sentence[start..cut].trim().to_string());
+            start = cut;
+        }
+    }
+    parts.push(
+        sentence[start..]
+            .trim_start_matches([',', ' '])
+            .trim()
+            .to_string(),
+    );
+    parts.retain(|p| p.split_whitespace().count() >= 2);
+    parts
+}
+
 /// The customer's questions.
 fn questions(lex: &Lexicon, customer: &str) -> Vec<Question> {
     sentences(customer)
         .into_iter()
         .map(|r: Range<usize>| &customer[r])
         .filter(|s| is_question(lex, s))
+        .flat_map(|s| split_compound(lex, s))
         .map(|s| Question {
-            text: s.to_string(),
             expects: expects(&lex.questions, &s.to_lowercase()),
-            keys: content_stems(lex, s),
+            keys: content_stems(lex, &s),
+            text: s,
         })
         .collect()
 }
@@ -307,7 +402,7 @@ impl Rule for UnansweredQuestion {
             return;
         }
         let reply = &ctx.reply.own[ctx.reply.greeting.end..];
-        let reply_stems = content_stems(ctx.lex, reply);
+        let reply_stems = content_stems(ctx.lex, &without_thanks(reply));
         let shared_with = |key: &String| reply_stems.iter().any(|r| same_stem(r, key));
         for (i, question) in asked.iter().enumerate() {
             let others: Vec<&String> = asked
@@ -321,24 +416,29 @@ impl Rule for UnansweredQuestion {
                 .iter()
                 .filter(|k| !others.iter().any(|o| same_stem(o, k)))
                 .collect();
-            // A long question shares its topic word with many replies:
-            // it needs two of its words back to count as addressed.
-            let needed = |keys: usize| if keys >= 3 { 2 } else { 1 };
-            let overlap_unique =
-                unique.iter().filter(|k| shared_with(k)).count() >= needed(unique.len());
-            let overlap_any = question.keys.iter().filter(|k| shared_with(k)).count()
-                >= needed(question.keys.len());
-            let kind = answer_kind_present(ctx.lex, question.expects, reply);
+            let shared_any = question.keys.iter().filter(|k| shared_with(k)).count();
+            let overlap_unique = unique.iter().any(|k| shared_with(k));
+            let overlap_any = shared_any > 0;
+            // A yes or no says little on its own: it must come with a word
+            // of the question.
+            let kind = answer_kind_present(ctx.lex, question.expects, reply)
+                && (question.expects != Expects::YesNo || shared_any > 0 || asked.len() == 1);
             let kind_unique = question.expects != Expects::Other
                 && !asked
                     .iter()
                     .enumerate()
                     .any(|(j, q)| j != i && q.expects == question.expects);
-            let answered = if asked.len() == 1 {
-                overlap_any || kind
-            } else {
-                overlap_unique || (kind && (overlap_any || kind_unique))
-            } || answered_inline(ctx.text, &question.text);
+            // "Mitä teen nyt?", "Voitteko auttaa?": nothing to pair with; any
+            // answer will do.
+            let unjudgeable = question.keys.is_empty()
+                && matches!(question.expects, Expects::Other | Expects::YesNo);
+            let answered = unjudgeable
+                || if asked.len() == 1 {
+                    overlap_any || kind
+                } else {
+                    overlap_unique || (kind && (overlap_any || kind_unique))
+                }
+                || answered_inline(ctx.text, &question.text);
             if !answered {
                 let shown: String = question
                     .text
@@ -399,8 +499,12 @@ mod tests {
                 "Hei Anna,\n\npalautus tehdään lomakkeella, jonka löydät paketista.",
             ),
             (
-                "Miksi laskussa on kaksi riviä? Voitteko korjata sen?",
-                "Hei Anna,\n\nkorjaamme laskun tänään.",
+                "Miksi laskussa on kaksi riviä? Voitteko hyvittää postikulut?",
+                "Hei Anna,\n\nlaskun rivit ovat tilaus ja toimitus erikseen.",
+            ),
+            (
+                "Onko kassi jo valmis ja paljonko korjaus maksaa?",
+                "Hei Anna,\n\nkassi on valmis noudettavaksi.",
             ),
             (
                 "Voinko noutaa tilauksen myymälästä?",
@@ -445,6 +549,14 @@ mod tests {
             (
                 "Kiitos nopeasta toimituksesta.",
                 "Hei Anna,\n\nkiitos palautteesta!",
+            ),
+            (
+                "Kassi saapui rikki. Mitä teen nyt?",
+                "Hei Anna,\n\nlähetämme uuden kassin maanantaina.",
+            ),
+            (
+                "Onko kassi jo valmis ja paljonko korjaus maksaa?",
+                "Hei Anna,\n\nkassi on valmis, ja korjaus maksaa 25 €.",
             ),
         ] {
             assert!(!fi(customer, reply), "{customer} -> {reply}");
