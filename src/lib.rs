@@ -390,7 +390,13 @@ pub fn template_inputs(
             };
             let mut linted = lint_message(message, &lint);
             for finding in &mut linted.findings {
-                finding.line += template.line_offset;
+                match template.one_line_at {
+                    Some(column) => {
+                        finding.line = template.line_offset + 1;
+                        finding.column = column;
+                    }
+                    None => finding.line += template.line_offset,
+                }
             }
             apply_baseline(settings, &mut linted);
             summary.record(&linted, settings);

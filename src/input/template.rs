@@ -31,6 +31,9 @@ pub struct TemplateText {
     /// 1-based file line of the text's first line (0-based offset added to
     /// the text's own line numbers).
     pub line_offset: usize,
+    /// The text sits on one line of its file (a JSON string): every finding
+    /// points at that line, at the string's column.
+    pub one_line_at: Option<usize>,
 }
 
 /// How to read CSV exports.
@@ -165,6 +168,7 @@ pub fn read_templates(
                 name: None,
                 text: blank_markup(&text, html),
                 line_offset: 0,
+                one_line_at: None,
             }])
         }
     }
@@ -229,6 +233,7 @@ fn po_templates(text: &str) -> Vec<TemplateText> {
                         name: Some(msgid.chars().take(60).collect()),
                         text: blank_markup(&value, html),
                         line_offset: line,
+                        one_line_at: None,
                     });
                 }
             }
@@ -307,24 +312,31 @@ fn json_templates(text: &str) -> Result<Vec<TemplateText>, String> {
                 continue;
             }
             let html = field.ends_with("html") || looks_like_html(&value);
-            let line_offset = locate(text, &value);
+            let (line_offset, column) = locate(text, &value);
             out.push(TemplateText {
                 index: out.len(),
                 name: title.clone(),
                 text: blank_markup(&value, html),
                 line_offset,
+                one_line_at: Some(column),
             });
         }
     }
     Ok(out)
 }
 
-/// The 0-based line in `file` where (the JSON-escaped start of) `value` is.
-fn locate(file: &str, value: &str) -> usize {
+/// The 0-based line and 1-based column in `file` where (the JSON-escaped
+/// start of) `value` is.
+fn locate(file: &str, value: &str) -> (usize, usize) {
     let escaped = serde_json::to_string(value).unwrap_or_default();
     let probe: String = escaped.trim_start_matches('"').chars().take(30).collect();
-    file.find(&probe)
-        .map_or(0, |at| file[..at].matches('\n').count())
+    file.find(&probe).map_or((0, 1), |at| {
+        let line_start = file[..at].rfind('\n').map_or(0, |i| i + 1);
+        (
+            file[..at].matches('\n').count(),
+            file[line_start..at].chars().count() + 1,
+        )
+    })
 }
 
 /// A CSV of canned responses: one template per row, from `--column` or the
@@ -390,6 +402,7 @@ fn csv_templates(
                 .map(ToString::to_string),
             text: blank_markup(value, looks_like_html(value)),
             line_offset: *line,
+            one_line_at: None,
         })
         .collect())
 }

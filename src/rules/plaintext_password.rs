@@ -89,6 +89,10 @@ fn looks_like_password(
     {
         return false;
     }
+    // A placeholder is the template's business (reported as one below).
+    if value.starts_with(['{', '%', '$', '[', '<']) {
+        return false;
+    }
     let lower = value.to_lowercase();
     if not_passwords.contains(&lower)
         || lower.starts_with("http")
