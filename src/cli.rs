@@ -110,6 +110,9 @@ pub struct CheckArgs {
     /// Record today's findings in this baseline file (and exit 0).
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     pub write_baseline: Option<PathBuf>,
+    /// Print the resolved settings and where each came from, then exit.
+    #[arg(long)]
+    pub show_settings: bool,
 }
 
 impl CheckArgs {

@@ -123,7 +123,8 @@ impl Serialize for Duration {
 
 impl Serialize for Percent {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_f64(self.0)
+        // As written in a config file: `"10%"`.
+        s.serialize_str(&format!("{}%", self.0))
     }
 }
 
@@ -174,6 +175,22 @@ pub enum ConfigError {
 }
 
 impl Config {
+    /// The built-in defaults, as a layer: every key that has a default.
+    pub fn defaults() -> Config {
+        Config {
+            agents: Some(Vec::new()),
+            products: Some(Vec::new()),
+            lang: Some(LangSetting::Auto),
+            select: Some(Vec::new()),
+            ignore: Some(Vec::new()),
+            max_score: Some(0),
+            square_threshold: Some(Percent(10.0)),
+            per_file_ignores: Some(BTreeMap::new()),
+            extra_phrases: Some(Vec::new()),
+            reply_within: None,
+        }
+    }
+
     /// `other` wins wherever it sets a value.
     #[must_use]
     pub fn merge(self, other: Config) -> Config {
@@ -193,15 +210,32 @@ impl Config {
 
     /// Parses a config file's text; errors name the file and the key.
     pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
-        toml::from_str(text).map_err(|e| ConfigError::Invalid {
-            path: path.display().to_string(),
-            message: e.message().to_string()
-                + &e.span()
-                    .map(|span| {
-                        let line = text[..span.start].matches('\n').count() + 1;
-                        format!(" (line {line})")
-                    })
-                    .unwrap_or_default(),
+        toml::from_str(text).map_err(|e| {
+            let message = e
+                .message()
+                .replace("expected u8", "expected a whole number 0-255");
+            let place = e.span().map(|span| {
+                let start = span.start.min(text.len());
+                let line = text[..start].matches('\n').count() + 1;
+                let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+                // The key on that line, unless the message names it already.
+                let key = text[line_start..]
+                    .split_once('=')
+                    .map(|(key, _)| key.trim().trim_matches('"'))
+                    .filter(|key| {
+                        !key.is_empty()
+                            && !key.contains(['\n', '[', ' '])
+                            && !message.contains(&format!("`{key}`"))
+                    });
+                match key {
+                    Some(key) => format!("line {line}, key `{key}`: "),
+                    None => format!("line {line}: "),
+                }
+            });
+            ConfigError::Invalid {
+                path: path.display().to_string(),
+                message: place.unwrap_or_default() + &message,
+            }
         })
     }
 
@@ -250,7 +284,7 @@ pub const KEYS: &[&str] = &[
 ];
 
 /// Which layer set each key: `(key, value, source)`, for `bingo config --show`.
-pub fn provenance(layers: &[(&Config, String)]) -> Vec<(String, String, String)> {
+pub fn provenance(layers: &[(Config, String)]) -> Vec<(String, String, String)> {
     KEYS.iter()
         .map(|key| {
             let found = layers.iter().rev().find_map(|(config, source)| {
@@ -331,15 +365,23 @@ mod tests {
             max_score: Some(3),
             ..Config::default()
         };
-        let rows = provenance(&[(&file, "b.toml".into()), (&cli, "command line".into())]);
+        let rows = provenance(&[
+            (Config::defaults(), "default".into()),
+            (file, "b.toml".into()),
+            (cli, "command line".into()),
+        ]);
         let row = |key: &str| rows.iter().find(|r| r.0 == key).unwrap().clone();
         assert_eq!(
             row("max-score"),
             ("max-score".into(), "3".into(), "command line".into())
         );
         assert_eq!(row("lang").2, "b.toml");
-        let empty = provenance(&[(&Config::default(), "x".into())]);
-        assert!(empty.iter().all(|r| r.2 == "default"));
+        let defaults = provenance(&[(Config::defaults(), "default".into())]);
+        assert!(defaults.iter().all(|r| r.2 == "default"));
+        let row = |key: &str| defaults.iter().find(|r| r.0 == key).unwrap().1.clone();
+        assert_eq!(row("max-score"), "0");
+        assert_eq!(row("square-threshold"), "\"10%\"");
+        assert_eq!(row("reply-within"), "(not set)");
     }
 
     #[test]

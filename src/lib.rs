@@ -379,7 +379,7 @@ pub fn template_inputs(
                 index: template.index,
                 mail: Mail {
                     subject: template.name.clone(),
-                    text: template.text,
+                    text: template.text.clone(),
                     ..Mail::default()
                 },
                 reply,
@@ -390,13 +390,8 @@ pub fn template_inputs(
             };
             let mut linted = lint_message(message, &lint);
             for finding in &mut linted.findings {
-                match template.one_line_at {
-                    Some(column) => {
-                        finding.line = template.line_offset + 1;
-                        finding.column = column;
-                    }
-                    None => finding.line += template.line_offset,
-                }
+                (finding.line, finding.column) =
+                    template.file_position(finding.line, finding.column);
             }
             apply_baseline(settings, &mut linted);
             summary.record(&linted, settings);

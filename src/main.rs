@@ -95,13 +95,44 @@ fn config_file(config: Option<&PathBuf>, isolated: bool) -> Result<Option<PathBu
     Ok(config::discover(&cwd))
 }
 
-/// Defaults < config file < command line.
+/// The settings' layers, each with where it came from: defaults, the
+/// config file, the command line.
+fn config_layers(
+    config: Option<&PathBuf>,
+    isolated: bool,
+    cli_layer: Config,
+) -> Result<Vec<(Config, String)>> {
+    let mut layers = vec![(Config::defaults(), "default".to_string())];
+    if let Some(path) = config_file(config, isolated)? {
+        layers.push((Config::load(&path)?, path.display().to_string()));
+    }
+    layers.push((cli_layer, "command line".to_string()));
+    Ok(layers)
+}
+
+/// Defaults < config file < command line, through [`Config::merge`].
 fn resolve_config(read: &ReadArgs, cli_layer: Config) -> Result<Config> {
-    let from_file = match config_file(read.config.as_ref(), read.isolated)? {
-        Some(path) => Config::load(&path)?,
-        None => Config::default(),
-    };
-    Ok(Config::default().merge(from_file).merge(cli_layer))
+    let layers = config_layers(read.config.as_ref(), read.isolated, cli_layer)?;
+    Ok(layers
+        .into_iter()
+        .fold(Config::default(), |merged, (layer, _)| merged.merge(layer)))
+}
+
+/// Prints every setting with its value and the layer it came from.
+fn print_settings(layers: &[(Config, String)]) -> Result<ExitStatus> {
+    let mut out = io::stdout().lock();
+    let file = layers
+        .iter()
+        .find(|(_, source)| source != "default" && source != "command line");
+    writeln!(
+        out,
+        "# config file: {}",
+        file.map_or("(none)", |(_, source)| source.as_str())
+    )?;
+    for (key, value, from) in config::provenance(layers) {
+        writeln!(out, "{key} = {value}    # {from}")?;
+    }
+    Ok(ExitStatus::Success)
 }
 
 fn read_settings(config: &Config) -> ReadSettings {
@@ -170,6 +201,14 @@ fn template(args: &TemplateArgs) -> Result<ExitStatus> {
 
 /// `bingo check`, or `bingo template` when `templates` is given.
 fn check(args: &CheckArgs, templates: Option<&TemplateOptions>) -> Result<ExitStatus> {
+    if args.show_settings {
+        let layers = config_layers(
+            args.read.config.as_ref(),
+            args.read.isolated,
+            args.to_config(),
+        )?;
+        return print_settings(&layers);
+    }
     let config = resolve_config(&args.read, args.to_config())?;
     let settings = check_settings(&config, args)?;
     let mut baseline_writer = args
@@ -283,27 +322,17 @@ fn check_settings(config: &Config, args: &CheckArgs) -> Result<CheckSettings> {
 }
 
 fn show_config(args: &ConfigArgs) -> Result<ExitStatus> {
-    let file = config_file(args.config.as_ref(), args.isolated)?;
-    let from_file = match &file {
-        Some(path) => Config::load(path)?,
-        None => Config::default(),
-    };
-    let source = file
-        .as_ref()
-        .map_or_else(|| "default".to_string(), |p| p.display().to_string());
-    let mut out = io::stdout().lock();
-    writeln!(
-        out,
-        "# config file: {}",
-        file.as_ref()
-            .map_or_else(|| "(none)".to_string(), |p| p.display().to_string())
-    )?;
-    if !args.show {
-        return Ok(ExitStatus::Success);
+    let layers = config_layers(args.config.as_ref(), args.isolated, Config::default())?;
+    if args.show {
+        return print_settings(&layers);
     }
-    for (key, value, from) in config::provenance(&[(&from_file, source)]) {
-        writeln!(out, "{key} = {value}    # {from}")?;
-    }
+    let file = layers
+        .iter()
+        .find(|(_, source)| source != "default" && source != "command line");
+    println!(
+        "{}",
+        file.map_or("(no config file)", |(_, source)| source.as_str())
+    );
     Ok(ExitStatus::Success)
 }
 

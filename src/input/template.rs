@@ -28,12 +28,163 @@ pub struct TemplateText {
     pub name: Option<String>,
     /// The text, control blocks and tags blanked.
     pub text: String,
-    /// 1-based file line of the text's first line (0-based offset added to
-    /// the text's own line numbers).
-    pub line_offset: usize,
-    /// The text sits on one line of its file (a JSON string): every finding
-    /// points at that line, at the string's column.
-    pub one_line_at: Option<usize>,
+    /// Where the text's pieces sit in the file, by byte offset in `text`:
+    /// escapes and string quotes in `.po`, JSON and CSV files break the
+    /// text into pieces copied verbatim from the file.
+    pub origin: Vec<Anchor>,
+}
+
+/// A piece of a template's text copied verbatim from its file: from byte
+/// `at` of the text on, characters follow the file's from `line`/`column`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    pub at: usize,
+    /// 0-based file line.
+    pub line: usize,
+    /// 1-based column in characters.
+    pub column: usize,
+}
+
+impl TemplateText {
+    /// A whole file's text, every byte where the file has it.
+    fn whole_file(text: String) -> Self {
+        Self {
+            index: 0,
+            name: None,
+            text,
+            origin: vec![Anchor {
+                at: 0,
+                line: 0,
+                column: 1,
+            }],
+        }
+    }
+
+    /// The file's 1-based line and column for a 1-based line and column in
+    /// the template's text.
+    pub fn file_position(&self, line: usize, column: usize) -> (usize, usize) {
+        let line_start = if line <= 1 {
+            0
+        } else {
+            self.text
+                .match_indices('\n')
+                .nth(line - 2)
+                .map_or(self.text.len(), |(i, _)| i + 1)
+        };
+        let offset = self.text[line_start..]
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(self.text.len(), |(i, _)| line_start + i);
+        let Some(anchor) = self.origin.iter().rev().find(|a| a.at <= offset) else {
+            return (line, column);
+        };
+        let piece = &self.text[anchor.at..offset];
+        match piece.rfind('\n') {
+            Some(last) => (
+                anchor.line + piece.matches('\n').count() + 1,
+                piece[last + 1..].chars().count() + 1,
+            ),
+            None => (anchor.line + 1, anchor.column + piece.chars().count()),
+        }
+    }
+}
+
+/// How a string literal in a file is escaped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quoting {
+    /// A JSON string: backslash escapes, `\uXXXX`.
+    Json,
+    /// A gettext string: C escapes.
+    Po,
+    /// A quoted CSV field: `""` is a quote.
+    Csv,
+}
+
+/// The 0-based line and 1-based column of a byte offset in `file`.
+fn position(file: &str, at: usize) -> (usize, usize) {
+    let before = &file[..at];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count(),
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+/// Decodes the string literal whose content starts at byte `start` of
+/// `file` (just after its opening quote), appending the text to `out` and
+/// an anchor for every verbatim piece. Returns the byte after the literal.
+fn scan_literal(
+    file: &str,
+    start: usize,
+    quoting: Quoting,
+    out: &mut String,
+    origin: &mut Vec<Anchor>,
+) -> usize {
+    let (mut line, mut column) = position(file, start);
+    let mut anchor = |out: &String, line: usize, column: usize| {
+        origin.push(Anchor {
+            at: out.len(),
+            line,
+            column,
+        });
+    };
+    anchor(out, line, column);
+    let mut chars = file[start..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match (quoting, c) {
+            (Quoting::Csv, '"') => {
+                if chars.peek().map(|&(_, c)| c) != Some('"') {
+                    return start + i + 1;
+                }
+                chars.next();
+                out.push('"');
+                column += 2;
+                anchor(out, line, column);
+            }
+            (Quoting::Json | Quoting::Po, '"') => return start + i + 1,
+            (Quoting::Json | Quoting::Po, '\\') => {
+                let Some((_, e)) = chars.next() else {
+                    break;
+                };
+                column += 2;
+                match e {
+                    'n' => out.push('\n'),
+                    't' => out.push('\t'),
+                    'r' => {}
+                    'u' if quoting == Quoting::Json => {
+                        let hex: String = chars.by_ref().take(4).map(|(_, c)| c).collect();
+                        column += hex.chars().count();
+                        let unit = u32::from_str_radix(&hex, 16).unwrap_or(0xFFFD);
+                        if (0xD800..0xDC00).contains(&unit) {
+                            // A surrogate pair: `\uD83D\uDE00`.
+                            let low: String = chars.by_ref().take(6).map(|(_, c)| c).collect();
+                            column += low.chars().count();
+                            let low = u32::from_str_radix(low.trim_start_matches("\\u"), 16)
+                                .unwrap_or(0xDC00);
+                            let joined = 0x10000
+                                + ((unit - 0xD800) << 10)
+                                + (low.wrapping_sub(0xDC00) & 0x3FF);
+                            out.push(char::from_u32(joined).unwrap_or('\u{FFFD}'));
+                        } else {
+                            out.push(char::from_u32(unit).unwrap_or('\u{FFFD}'));
+                        }
+                    }
+                    other => out.push(other),
+                }
+                anchor(out, line, column);
+            }
+            (_, '\n') => {
+                out.push('\n');
+                line += 1;
+                column = 1;
+            }
+            _ => {
+                out.push(c);
+                column += 1;
+            }
+        }
+    }
+    file.len()
 }
 
 /// How to read CSV exports.
@@ -163,13 +314,7 @@ pub fn read_templates(
         }
         _ => {
             let html = matches!(ext.as_str(), "html" | "htm") || looks_like_html(&text);
-            Ok(vec![TemplateText {
-                index: 0,
-                name: None,
-                text: blank_markup(&text, html),
-                line_offset: 0,
-                one_line_at: None,
-            }])
+            Ok(vec![TemplateText::whole_file(blank_markup(&text, html))])
         }
     }
 }
@@ -198,68 +343,55 @@ fn reads_like_email(text: &str) -> bool {
         || (text.contains('\n') && text.split_whitespace().count() >= 5)
 }
 
-/// Un-escapes a gettext string literal's content.
-fn po_unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n') => out.push('\n'),
-            Some('t') => out.push('\t'),
-            Some('r') | None => {}
-            Some(other) => out.push(other),
-        }
-    }
-    out
-}
-
 /// gettext: each non-empty msgstr that reads like an email is a template.
 fn po_templates(text: &str) -> Vec<TemplateText> {
     let mut out = Vec::new();
     let mut msgid = String::new();
-    let mut current: Option<(String, usize)> = None; // (msgstr, first line)
+    let mut current: Option<(String, Vec<Anchor>)> = None;
     let mut in_msgid = false;
     let flush =
-        |current: &mut Option<(String, usize)>, msgid: &str, out: &mut Vec<TemplateText>| {
-            if let Some((value, line)) = current.take() {
+        |current: &mut Option<(String, Vec<Anchor>)>, msgid: &str, out: &mut Vec<TemplateText>| {
+            if let Some((value, origin)) = current.take() {
                 if !value.trim().is_empty() && reads_like_email(&value) {
                     let html = looks_like_html(&value);
                     out.push(TemplateText {
                         index: out.len(),
                         name: Some(msgid.chars().take(60).collect()),
                         text: blank_markup(&value, html),
-                        line_offset: line,
-                        one_line_at: None,
+                        origin,
                     });
                 }
             }
         };
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim();
-        let literal =
-            |rest: &str| po_unescape(rest.trim().trim_start_matches('"').trim_end_matches('"'));
-        if let Some(rest) = line.strip_prefix("msgid ") {
+    let mut line_at = 0;
+    for raw in text.split_inclusive('\n') {
+        let at = line_at;
+        line_at += raw.len();
+        let line = raw.trim();
+        // The literal's content starts after the first quote on the line.
+        let literal_start = raw.find('"').map(|q| at + q + 1);
+        let literal = |value: &mut String, origin: &mut Vec<Anchor>| {
+            if let Some(start) = literal_start {
+                scan_literal(text, start, Quoting::Po, value, origin);
+            }
+        };
+        if line.starts_with("msgid ") {
             flush(&mut current, &msgid, &mut out);
-            msgid = literal(rest);
+            msgid.clear();
+            literal(&mut msgid, &mut Vec::new());
             in_msgid = true;
-        } else if let Some(rest) = line.strip_prefix("msgstr") {
-            let rest =
-                rest.trim_start_matches(|c: char| c == '[' || c.is_ascii_digit() || c == ']');
+        } else if line.starts_with("msgstr") {
             flush(&mut current, &msgid, &mut out);
-            let value = literal(rest);
-            // When the msgstr starts empty, its text begins on the next line.
-            let first_line = if value.is_empty() { n + 1 } else { n };
-            current = Some((value, first_line));
+            let mut value = String::new();
+            let mut origin = Vec::new();
+            literal(&mut value, &mut origin);
+            current = Some((value, origin));
             in_msgid = false;
         } else if line.starts_with('"') {
-            if let Some((value, _)) = current.as_mut() {
-                value.push_str(&literal(line));
+            if let Some((value, origin)) = current.as_mut() {
+                literal(value, origin);
             } else if in_msgid {
-                msgid.push_str(&literal(line));
+                literal(&mut msgid, &mut Vec::new());
             }
         } else if line.is_empty() || line.starts_with('#') {
             flush(&mut current, &msgid, &mut out);
@@ -281,6 +413,8 @@ fn json_templates(text: &str) -> Result<Vec<TemplateText>, String> {
         .or_else(|| value.get("macro").map(|m| vec![m.clone()]))
         .ok_or("not a help-desk macros export (no `macros` list)")?;
     let mut out = Vec::new();
+    // Macros are found in file order: each string is looked for after the last.
+    let mut cursor = 0;
     for m in &macros {
         let title = m
             .get("title")
@@ -298,45 +432,92 @@ fn json_templates(text: &str) -> Result<Vec<TemplateText>, String> {
                 continue;
             }
             // The value is a string, or ["channel:all", "text"].
-            let value = match action.get("value") {
-                Some(serde_json::Value::String(s)) => s.clone(),
+            let parts: Vec<&str> = match action.get("value") {
+                Some(serde_json::Value::String(s)) => vec![s.as_str()],
                 Some(serde_json::Value::Array(parts)) => parts
                     .iter()
                     .filter_map(|p| p.as_str())
                     .filter(|p| !p.starts_with("channel:"))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
+                    .collect(),
                 _ => continue,
             };
+            let mut value = String::new();
+            let mut origin = Vec::new();
+            for part in parts {
+                if !value.is_empty() {
+                    value.push('\n');
+                }
+                locate_json_string(text, &mut cursor, part, &mut value, &mut origin);
+            }
             if value.trim().is_empty() {
                 continue;
             }
             let html = field.ends_with("html") || looks_like_html(&value);
-            let (line_offset, column) = locate(text, &value);
             out.push(TemplateText {
                 index: out.len(),
                 name: title.clone(),
                 text: blank_markup(&value, html),
-                line_offset,
-                one_line_at: Some(column),
+                origin,
             });
         }
     }
     Ok(out)
 }
 
-/// The 0-based line and 1-based column in `file` where (the JSON-escaped
-/// start of) `value` is.
-fn locate(file: &str, value: &str) -> (usize, usize) {
-    let escaped = serde_json::to_string(value).unwrap_or_default();
-    let probe: String = escaped.trim_start_matches('"').chars().take(30).collect();
-    file.find(&probe).map_or((0, 1), |at| {
-        let line_start = file[..at].rfind('\n').map_or(0, |i| i + 1);
-        (
-            file[..at].matches('\n').count(),
-            file[line_start..at].chars().count() + 1,
-        )
-    })
+/// Finds the JSON string literal holding `part` at or after `cursor` in
+/// `file` and appends it to `value` with its anchors; when the file spells
+/// it in an unexpected way, `part` is appended anchored at the cursor.
+fn locate_json_string(
+    file: &str,
+    cursor: &mut usize,
+    part: &str,
+    value: &mut String,
+    origin: &mut Vec<Anchor>,
+) {
+    let before = (value.len(), origin.len());
+    // Every string literal after the cursor, decoded, until one is `part`.
+    let mut quote = file.get(*cursor..).and_then(|rest| rest.find('"'));
+    while let Some(at) = quote.map(|q| *cursor + q) {
+        let end = scan_literal(file, at + 1, Quoting::Json, value, origin);
+        if value[before.0..] == *part {
+            *cursor = end;
+            return;
+        }
+        value.truncate(before.0);
+        origin.truncate(before.1);
+        quote = file
+            .get(end..)
+            .and_then(|rest| rest.find('"'))
+            .map(|q| end + q - *cursor);
+    }
+    let (line, column) = position(file, (*cursor).min(file.len()));
+    origin.push(Anchor {
+        at: value.len(),
+        line,
+        column,
+    });
+    value.push_str(part);
+}
+
+/// Where the `column`th field (0-based) of the CSV record starting at byte
+/// `record` begins, and whether it is quoted.
+fn csv_field_start(
+    file: &str,
+    record: usize,
+    column: usize,
+    delimiter: u8,
+) -> Option<(usize, bool)> {
+    let bytes = file.as_bytes();
+    let mut at = record;
+    for _ in 0..column {
+        if bytes.get(at) == Some(&b'"') {
+            let mut ignored = String::new();
+            at = scan_literal(file, at + 1, Quoting::Csv, &mut ignored, &mut Vec::new());
+        }
+        at += memchr::memchr(delimiter, bytes.get(at..)?)?;
+        at += 1;
+    }
+    Some((at, bytes.get(at) == Some(&b'"')))
 }
 
 /// A CSV of canned responses: one template per row, from `--column` or the
@@ -357,10 +538,10 @@ fn csv_templates(
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| format!("CSV: {e}"))?;
-        let line = record
+        let start = record
             .position()
-            .map_or(0, |p| p.line().saturating_sub(1) as usize);
-        rows.push((line, record));
+            .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+        rows.push((start, record));
     }
     let column = match &options.column {
         Some(wanted) => headers
@@ -387,22 +568,43 @@ fn csv_templates(
     let title_column = (0..headers.len()).find(|&c| c != column);
     Ok(rows
         .iter()
-        .filter_map(|(line, record)| {
+        .filter_map(|(start, record)| {
             let value = record.get(column)?;
             if value.trim().is_empty() {
                 return None;
             }
-            Some((line, record, value))
+            Some((start, record, value))
         })
         .enumerate()
-        .map(|(index, (line, record, value))| TemplateText {
-            index,
-            name: title_column
-                .and_then(|c| record.get(c))
-                .map(ToString::to_string),
-            text: blank_markup(value, looks_like_html(value)),
-            line_offset: *line,
-            one_line_at: None,
+        .map(|(index, (&start, record, value))| {
+            let delimiter = if tabs { b'\t' } else { b',' };
+            let mut origin = Vec::new();
+            match csv_field_start(text, start, column, delimiter) {
+                Some((at, true)) => {
+                    let mut decoded = String::new();
+                    scan_literal(text, at + 1, Quoting::Csv, &mut decoded, &mut origin);
+                    if decoded != value {
+                        origin.clear();
+                    }
+                }
+                Some((at, false)) => {
+                    let (line, column) = position(text, at);
+                    origin.push(Anchor {
+                        at: 0,
+                        line,
+                        column,
+                    });
+                }
+                None => {}
+            }
+            TemplateText {
+                index,
+                name: title_column
+                    .and_then(|c| record.get(c))
+                    .map(ToString::to_string),
+                text: blank_markup(value, looks_like_html(value)),
+                origin,
+            }
         })
         .collect())
 }
@@ -429,7 +631,9 @@ mod tests {
         let templates = po_templates(po);
         assert_eq!(templates.len(), 1);
         assert!(templates[0].text.starts_with("Hei %s,\n\ntilauksesi"));
-        assert_eq!(templates[0].line_offset, 5);
+        // "tilauksesi" is on file line 8, after the opening quote.
+        assert_eq!(templates[0].file_position(3, 1), (8, 2));
+        assert_eq!(templates[0].file_position(1, 5), (6, 6));
         assert_eq!(templates[0].name.as_deref(), Some("order_mail"));
     }
 
@@ -440,6 +644,14 @@ mod tests {
         assert_eq!(templates.len(), 1);
         assert_eq!(templates[0].name.as_deref(), Some("Palautus"));
         assert!(templates[0].text.contains("palautus on kirjattu"));
+        // Text line 3 is after two `\n` escapes on the file's one line.
+        let column = json.find("palautus on").unwrap() + 1;
+        assert_eq!(templates[0].file_position(3, 1), (1, column));
+        let escaped = "[{\"title\":\"x\",\"actions\":[{\"field\":\"comment_value\",\"value\":\"Hyv\\u00e4 asiakas, \\\"tervetuloa\\\" ja kiitos\"}]}]";
+        let templates = json_templates(escaped).unwrap();
+        assert_eq!(templates[0].text, "Hyvä asiakas, \"tervetuloa\" ja kiitos");
+        let column = escaped.find("ja kiitos").unwrap() + 1;
+        assert_eq!(templates[0].file_position(1, 28), (1, column));
         assert!(json_templates("{\"x\": 1}").is_err());
     }
 
@@ -450,7 +662,10 @@ mod tests {
         assert_eq!(templates.len(), 2);
         assert!(templates[0].text.starts_with("Hei {name},"));
         assert_eq!(templates[0].name.as_deref(), Some("Palautus"));
-        assert_eq!(templates[1].line_offset, 3);
+        // Row 2's field starts on file line 4, after "Toimitus,".
+        assert_eq!(templates[1].file_position(1, 1), (4, 10));
+        // Row 1's second line is the file's line 3, from its first column.
+        assert_eq!(templates[0].file_position(2, 8), (3, 8));
         let by_name = csv_templates(
             csv,
             false,

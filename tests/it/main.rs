@@ -5,6 +5,7 @@
 //! suite; every run is checked for panics.
 
 mod check;
+mod ci;
 mod demo;
 mod input;
 mod quotes;
