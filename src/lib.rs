@@ -313,6 +313,17 @@ pub fn check_inputs(
     summary
 }
 
+/// Judges a piece of an email without the greeting square: a paragraph
+/// from a string catalog has no greeting of its own to give.
+fn without_greeting(linted: &mut LintedMessage) {
+    linted
+        .findings
+        .retain(|f| f.square != Some(rules::Square::Greeting));
+    let applicable =
+        rules::Square::ALL.map(|s| s != rules::Square::Greeting && linted.card.get(s).is_some());
+    linted.card = Card::from_findings(&linted.findings, applicable);
+}
+
 /// Is a file found while walking a folder a template file, by extension?
 fn template_candidate(path: &std::path::Path) -> bool {
     let ext = path
@@ -389,6 +400,9 @@ pub fn template_inputs(
                 customer_names: Vec::new(),
             };
             let mut linted = lint_message(message, &lint);
+            if template.fragment {
+                without_greeting(&mut linted);
+            }
             for finding in &mut linted.findings {
                 (finding.line, finding.column) =
                     template.file_position(finding.line, finding.column);

@@ -16,7 +16,8 @@ use super::InputError;
 
 /// Extensions read as single templates.
 pub const MARKUP_EXTENSIONS: &[&str] = &[
-    "txt", "md", "html", "htm", "hbs", "liquid", "j2", "jinja", "tmpl", "mustache",
+    "txt", "md", "html", "htm", "hbs", "liquid", "j2", "jinja", "jinja2", "tmpl", "mustache",
+    "erb", "tpl", "twig", "njk",
 ];
 
 /// One template text.
@@ -32,6 +33,9 @@ pub struct TemplateText {
     /// escapes and string quotes in `.po`, JSON and CSV files break the
     /// text into pieces copied verbatim from the file.
     pub origin: Vec<Anchor>,
+    /// One paragraph from a string catalog (a `.po` file, a translation
+    /// CSV): a piece of an email, judged without the greeting square.
+    pub fragment: bool,
 }
 
 /// A piece of a template's text copied verbatim from its file: from byte
@@ -57,6 +61,7 @@ impl TemplateText {
                 line: 0,
                 column: 1,
             }],
+            fragment: false,
         }
     }
 
@@ -204,7 +209,8 @@ fn control_re() -> &'static Regex {
             r"|\{#.*?#\}",               // Jinja comments
             r"|<%[^=](?:[^%]|%[^>])*%>", // ERB code (not <%= output %>)
             r"|<!--.*?-->",              // HTML comments
-            r"|(?i:<(?:script|style)\b.*?</(?:script|style)>)",
+            r"|(?i:<(?:script|style|head|title)\b.*?</(?:script|style|head|title)>)",
+            r"|<![^<>]*>", // <!DOCTYPE …>
         ))
         .expect("control block regex")
     })
@@ -337,11 +343,43 @@ fn looks_like_html(text: &str) -> bool {
         .any(|t| lower.contains(t))
 }
 
-/// Is a translated string an email text rather than a button label?
+/// Is a translated string an email text rather than a button label or a
+/// subject line? Several lines, or a dozen words with a sentence end.
 fn reads_like_email(text: &str) -> bool {
-    text.split_whitespace().count() >= 12
-        || (text.contains('\n') && text.split_whitespace().count() >= 5)
+    let words = text.split_whitespace().count();
+    (text.trim().contains('\n') && words >= 5) || (words >= 12 && text.contains(['.', '!', '?']))
 }
+
+/// Column names of canned-responses exports (the text or the title).
+const COLUMN_NAMES: &[&str] = &[
+    "aihe",
+    "answer",
+    "body",
+    "comment",
+    "content",
+    "innehåll",
+    "mall",
+    "meddelande",
+    "message",
+    "name",
+    "namn",
+    "nimi",
+    "otsikko",
+    "pohja",
+    "reply",
+    "response",
+    "rubrik",
+    "sisältö",
+    "subject",
+    "svar",
+    "teksti",
+    "template",
+    "text",
+    "title",
+    "vastaus",
+    "viesti",
+    "ämne",
+];
 
 /// gettext: each non-empty msgstr that reads like an email is a template.
 fn po_templates(text: &str) -> Vec<TemplateText> {
@@ -357,6 +395,7 @@ fn po_templates(text: &str) -> Vec<TemplateText> {
                     out.push(TemplateText {
                         index: out.len(),
                         name: Some(msgid.chars().take(60).collect()),
+                        fragment: !value.trim().contains('\n'),
                         text: blank_markup(&value, html),
                         origin,
                     });
@@ -458,6 +497,7 @@ fn json_templates(text: &str) -> Result<Vec<TemplateText>, String> {
                 name: title.clone(),
                 text: blank_markup(&value, html),
                 origin,
+                fragment: false,
             });
         }
     }
@@ -508,7 +548,11 @@ fn csv_field_start(
     delimiter: u8,
 ) -> Option<(usize, bool)> {
     let bytes = file.as_bytes();
+    // With CRLF line ends a record's position may be its `\n`.
     let mut at = record;
+    while matches!(bytes.get(at), Some(b'\r' | b'\n')) {
+        at += 1;
+    }
     for _ in 0..column {
         if bytes.get(at) == Some(&b'"') {
             let mut ignored = String::new();
@@ -527,14 +571,26 @@ fn csv_templates(
     tabs: bool,
     options: &TemplateOptions,
 ) -> Result<Vec<TemplateText>, String> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(if tabs { b'\t' } else { b',' })
+    let delimiter = if tabs { b'\t' } else { b',' };
+    let headers = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
         .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers = reader
+        .from_reader(text.as_bytes())
         .headers()
         .map_err(|e| format!("not a readable CSV file: {e}"))?
         .clone();
+    // A canned-responses export names its columns; a translation catalog
+    // (source, translation) starts with data, and only its rows that read
+    // like an email are templates.
+    let named = headers
+        .iter()
+        .any(|h| COLUMN_NAMES.contains(&h.trim().to_lowercase().as_str()));
+    let catalog = !named && options.column.is_none();
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(!catalog)
+        .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| format!("CSV: {e}"))?;
@@ -570,14 +626,13 @@ fn csv_templates(
         .iter()
         .filter_map(|(start, record)| {
             let value = record.get(column)?;
-            if value.trim().is_empty() {
+            if value.trim().is_empty() || (catalog && !reads_like_email(value)) {
                 return None;
             }
             Some((start, record, value))
         })
         .enumerate()
         .map(|(index, (&start, record, value))| {
-            let delimiter = if tabs { b'\t' } else { b',' };
             let mut origin = Vec::new();
             match csv_field_start(text, start, column, delimiter) {
                 Some((at, true)) => {
@@ -604,6 +659,7 @@ fn csv_templates(
                     .map(ToString::to_string),
                 text: blank_markup(value, looks_like_html(value)),
                 origin,
+                fragment: catalog && !value.trim().contains('\n'),
             }
         })
         .collect())
@@ -653,6 +709,16 @@ mod tests {
         let column = escaped.find("ja kiitos").unwrap() + 1;
         assert_eq!(templates[0].file_position(1, 28), (1, column));
         assert!(json_templates("{\"x\": 1}").is_err());
+    }
+
+    #[test]
+    fn translation_catalogs_keep_only_email_texts() {
+        let csv = "Save,Tallenna\r\nThanks,\"Hei,\n\nkiitos tilauksestasi. Paketti lähtee huomenna ja on perillä torstaina.\"\r\nSubject line,Tilauksesi on lähetetty ja se on perillä pian kotonasi tai noutopisteessä\r\n";
+        let templates = csv_templates(csv, false, &TemplateOptions::default()).unwrap();
+        assert_eq!(templates.len(), 1, "{templates:#?}");
+        assert_eq!(templates[0].name.as_deref(), Some("Thanks"));
+        assert_eq!(templates[0].file_position(1, 1), (2, 9));
+        assert_eq!(templates[0].file_position(3, 1), (4, 1));
     }
 
     #[test]

@@ -891,15 +891,16 @@ fn find_greeting(lines: &[&str], own: &[usize]) -> Option<(usize, usize, usize)>
     let p = patterns();
     let text: Vec<usize> = (0..own.len())
         .filter(|&n| !is_blank(lines[own[n]]))
-        .take(2)
+        .take(3)
         .collect();
     let first = *text.first()?;
-    let candidates: Vec<usize> = if text.len() > 1 && is_banner(lines[own[first]]) {
-        vec![first, text[1]]
-    } else {
-        vec![first]
-    };
-    for &n in &candidates {
+    // Banner lines before the greeting: help-desk banners, a logo's link.
+    let banners = text
+        .iter()
+        .take_while(|&&n| is_banner(lines[own[n]]))
+        .count()
+        .min(text.len() - 1);
+    for &n in &text[..=banners] {
         let line = lines[own[n]].trim_end();
         let leading = line.len() - line.trim_start().len();
         let trimmed = line.trim_start();
@@ -913,7 +914,21 @@ fn find_greeting(lines: &[&str], own: &[usize]) -> Option<(usize, usize, usize)>
 
 fn is_banner(line: &str) -> bool {
     let t = line.trim();
-    t.chars().count() <= 120 && patterns().banner.is_match(t)
+    t.chars().count() <= 120 && (patterns().banner.is_match(t) || !has_words(t))
+}
+
+/// Does a text have words outside placeholders and links? `[{shop_url}]`
+/// and `https://kesakassi.fi` have none.
+pub fn has_words(line: &str) -> bool {
+    static STRIP: OnceLock<Regex> = OnceLock::new();
+    let strip = STRIP.get_or_init(|| {
+        Regex::new(r"\{\{[^}]*\}\}|\{[^}]*\}|\$\{[^}]*\}|%\w+%|<%=[^%]*%>|(?:https?://|www\.)\S+")
+            .expect("placeholder regex")
+    });
+    strip
+        .replace_all(line, " ")
+        .chars()
+        .any(char::is_alphabetic)
 }
 
 /// Byte length of the greeting clause at the start of `line`: up to and

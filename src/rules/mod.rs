@@ -392,6 +392,10 @@ pub fn lint(message: &mut Message, settings: &LintSettings) -> (Vec<Finding>, [b
             template: settings.template,
         };
         let own_text = !message.reply.own.trim().is_empty();
+        // A template that is only placeholders (its text lives elsewhere)
+        // can only be judged for the password square.
+        let own_words = !settings.template || crate::mail::split::has_words(&message.reply.own);
+        let judges = |square: Option<Square>| own_words || square == Some(Square::Password);
         for rule in REGISTRY {
             if !settings.selection.is_enabled(rule.id())
                 || settings.per_file_ignores.ignores(&message.file, *rule)
@@ -401,7 +405,7 @@ pub fn lint(message: &mut Message, settings: &LintSettings) -> (Vec<Finding>, [b
             if rule.square().is_some_and(Square::needs_customer) && ctx.customer.is_none() {
                 continue;
             }
-            if !own_text {
+            if !own_text || !judges(rule.square()) {
                 continue;
             }
             rule.check(&ctx, &mut findings);
@@ -413,8 +417,10 @@ pub fn lint(message: &mut Message, settings: &LintSettings) -> (Vec<Finding>, [b
                     && settings.selection.is_enabled(r.id())
                     && !settings.per_file_ignores.ignores(&message.file, *r)
             });
-            applicable[square.index()] =
-                own_text && judged && (!square.needs_customer() || ctx.customer.is_some());
+            applicable[square.index()] = own_text
+                && judged
+                && judges(Some(square))
+                && (!square.needs_customer() || ctx.customer.is_some());
         }
         applicable
     };

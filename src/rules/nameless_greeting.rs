@@ -32,11 +32,22 @@ static DOC: RuleDoc = RuleDoc {
 };
 
 /// Template placeholders: `{firstname}`, `{{ customer.first_name }}`, `%s`,
-/// `%(name)s`, `${name}`, `[NIMI]`, `<%= name %>`, `%firstname%`.
+/// `%(name)s`, `${name}`, `$name`, `%{name}`, `%1`, `[NIMI]`,
+/// `<%= name %>`, `%firstname%`.
 pub fn is_placeholder(token: &str) -> bool {
     let t = token.trim_matches(|c: char| c == ',' || c == '!' || c == '.' || c == ':');
+    let word = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+    };
     (t.starts_with('{') && t.ends_with('}'))
         || (t.starts_with("${") && t.ends_with('}'))
+        || (t.starts_with("%{") && t.ends_with('}'))
+        || (t.starts_with("##") && t.ends_with("##") && t.len() > 4)
+        || t.strip_prefix('$').is_some_and(word)
+        || t.strip_prefix('%')
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty())
         || (t.starts_with('[') && t.ends_with(']') && t.len() > 2)
         || (t.starts_with("<%") && t.ends_with("%>"))
         || (t.starts_with('%') && t.ends_with('%') && t.len() > 2)
@@ -196,6 +207,11 @@ mod tests {
             "Hei [NIMI],\n\npaketti lähti.",
             "Hei ${name},\n\npaketti lähti.",
             "Hei %firstname%,\n\npaketti lähti.",
+            "Hei %{recipient.name.first},\n\npaketti lähti.",
+            "Hei $firstName,\n\npaketti lähti.",
+            "Hei %1,\n\npaketti lähti.",
+            "Hei ###USERNAME###,\n\npaketti lähti.",
+            "Hei <%= @user.firstname %>,\n\npaketti lähti.",
         ] {
             assert!(
                 !hits(&Case::fi(text).names(&[]).template(), "nameless-greeting"),

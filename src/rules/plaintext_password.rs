@@ -40,7 +40,7 @@ static DOC: RuleDoc = RuleDoc {
 fn placeholder_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(?:\{\{?\s*|\$\{|%\(|%|\[|<%=?\s*)[\w.]*?(?:password|passwd|passwort|pwd|salasana|lösenord|tunnussana)[\w.]*(?:\s*\}\}?|\)s|%|\]|\s*%>)")
+        Regex::new(r"(?i)(?:\{\{?\s*|\$\{|%\{|%\(|%|\[|<%=?\s*)@?[\w.]*?(?:password|passwd|passwort|pwd|salasana|lösenord|tunnussana)[\w.]*(?:\s*\}\}?|\)s|%|\]|\s*%>)")
             .expect("placeholder regex")
     })
 }
@@ -90,7 +90,7 @@ fn looks_like_password(
         return false;
     }
     // A placeholder is the template's business (reported as one below).
-    if value.starts_with(['{', '%', '$', '[', '<']) {
+    if value.starts_with(['{', '%', '$', '[', '<']) || value.starts_with("##") {
         return false;
     }
     let lower = value.to_lowercase();
@@ -167,7 +167,18 @@ fn scan_cues(
                 .trim_end_matches(QUOTES)
                 .trim_end_matches(['.', ',', ';', ')', ':']);
             let value_start = start + lead + word.find(value).unwrap_or(0);
-            if looks_like_password(value, quoted, separator, &lex.not_passwords) {
+            // "required in password: Lowercase, Uppercase, Digits": a list
+            // of words, not a value.
+            let listed = word.ends_with(',')
+                && value.chars().all(char::is_alphabetic)
+                && rest[offset..line_end]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|next| {
+                        next.ends_with(',')
+                            && next.trim_end_matches(',').chars().all(char::is_alphabetic)
+                    });
+            if !listed && looks_like_password(value, quoted, separator, &lex.not_passwords) {
                 let v = value_start..value_start + value.len();
                 if !found
                     .iter()
@@ -341,9 +352,20 @@ mod tests {
             "Hei,\n\nsalasanan tulee sisältää numeroita (0-9).",
             "Hei,\n\nsalasana vaihtuu 24.11.2026 automaattisesti.",
             "Hei,\n\nkäyttäjätunnus: anna.v@example.fi ja salasana on henkilökohtainen.",
+            "Hei ###USERNAME###,\n\nsalasanasi vaihdettiin sivustolla ###SITENAME###.",
         ] {
             assert!(!hits(&Case::fi(text), "plaintext-password"), "{text}");
         }
+        assert!(!hits(
+            &Case::en(
+                "Hi,\n\ncharacter classes required in password: Lowercase, Uppercase, Digits."
+            ),
+            "plaintext-password"
+        ));
+        assert!(hits(
+            &Case::en("Hi,\n\npassword: Lantern77, username: anna"),
+            "plaintext-password"
+        ));
     }
 
     #[test]
@@ -366,6 +388,8 @@ mod tests {
             "Hei {{ name }},\n\nsalasana: {{ password }}",
             "Hi %s,\n\nyour password: %password%",
             "Hej ${name},\n\nlösenord: ${customer.password}",
+            "Hei %{name},\n\nsalasana: %{user.password}",
+            "Hello <%= @user.name %>,\n\n* Password: <%= @password %>",
         ] {
             assert!(
                 hits(&Case::fi(text).template(), "plaintext-password"),
