@@ -263,6 +263,11 @@ fn attribution_at(lines: &[&str], i: usize) -> Option<usize> {
             break;
         }
         if pieces > 0 {
+            // A sign-off or a new "On …" opener below: this line was prose
+            // ("on Saturdays we are open 10 to 16."), not an attribution.
+            if p.closing.is_match(piece) || p.opener.is_match(piece) {
+                break;
+            }
             // Go on only after an unclosed address, or after an unfinished
             // attribution start when the next line is neither quoted text
             // nor a header field.
@@ -1124,6 +1129,7 @@ mod tests {
             "Kiitos tiedosta\nma 2.11.2026 klo 10.11 Anna Virtanen <\nanna@example.fi> kirjoitti:\n> Hei\n",
             "Thanks Anna\n On Mon, Nov 2, 2026 at 10:11 AM, \"Anna\" <\nanna@example.fi> wrote:\n\n> Hi\n",
             "Tack för svaret.\nDen 2 nov. 2026 kl. 10:11 skrev Anna Virtanen <anna@example.fi>:\n\nHej\n",
+            "on Saturdays we are open from 10 to 16.\n\nOn Mon, 2 Nov 2026 at 10:00, Anna <a@example.com> wrote:\n> Hi\n",
         ] {
             let r = split_reply(text);
             assert_eq!(r.own.lines().count(), 1, "{text:?} -> {:?}", r.own);
