@@ -8,6 +8,7 @@ mod check;
 mod demo;
 mod input;
 mod quotes;
+mod reports;
 mod robustness;
 
 use std::ffi::OsString;
