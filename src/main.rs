@@ -211,7 +211,9 @@ fn check(args: &CheckArgs, templates: Option<&TemplateOptions>) -> Result<ExitSt
         }
         CheckFormat::Html => Box::new(HtmlReporter::new(out, ui)),
     };
-    let progress = (io::stderr().is_terminal() && !args.quiet).then(Arc::<Progress>::default);
+    // Only for people watching a terminal: never piped, in CI logs or quiet runs.
+    let progress = (io::stderr().is_terminal() && std::env::var_os("CI").is_none() && !args.quiet)
+        .then(Arc::<Progress>::default);
     settings.read.progress.clone_from(&progress);
     let bar = progress.map(|p| ProgressBar::start(p, args.read.paths.clone()));
     let mut redactor = args.redact.then(|| Redactor::new(ui));

@@ -28,6 +28,7 @@ body { margin: 0; font: 15px/1.5 system-ui, 'Segoe UI', Roboto, sans-serif; colo
 .page { display: flex; flex-direction: column; gap: 24px; max-width: 1120px; margin: 0 auto; padding: 24px; }
 .top { order: -2; } #summary { order: -1; }
 h1 { margin: 0; font-size: 28px; } h2 { margin: 0 0 12px; font-size: 20px; } h3 { margin: 0; font-size: 16px; }
+#summary h3 { margin: 20px 0 8px; }
 nav a { margin-right: 16px; }
 a { color: #1d4ed8; }
 section, article { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 20px; }
@@ -35,7 +36,7 @@ section, article { background: #fff; border: 1px solid var(--line); border-radiu
 .panels > div { min-width: 0; }
 .grid { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 6px; }
 .grid.big .sq { min-height: 86px; font-size: 15px; }
-.sq { border: 2px solid var(--line); border-radius: 8px; padding: 6px 8px; font-size: 12px; overflow-wrap: anywhere; hyphens: auto; background: #fff; position: relative; }
+.sq { border: 2px solid var(--line); border-radius: 8px; padding: 6px 8px; font-size: 12px; overflow-wrap: break-word; hyphens: auto; background: #fff; position: relative; }
 .sq .title { display: block; font-weight: 700; } .sq .pts { font-size: 22px; font-weight: 700; color: var(--muted); }
 .sq.hit { border-color: var(--hit); background: #fff1e8; } .sq.hit .pts { color: var(--hit); }
 .sq.na { background: repeating-linear-gradient(45deg, #fafbfc, #fafbfc 6px, #f0f2f5 6px, #f0f2f5 12px); color: var(--muted); }
@@ -49,7 +50,7 @@ table { border-collapse: collapse; width: 100%; font-size: 13px; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 svg text { font: 12px system-ui, sans-serif; fill: var(--ink); }
-article { display: grid; grid-template-columns: 300px minmax(0, 1fr); gap: 16px; margin-top: 12px; }
+article { display: grid; grid-template-columns: 330px minmax(0, 1fr); gap: 16px; margin-top: 12px; }
 article header { grid-column: 1 / -1; display: flex; justify-content: space-between; gap: 12px; flex-wrap: wrap; }
 .meta { color: var(--muted); font-size: 13px; overflow-wrap: anywhere; }
 .reply { white-space: pre-wrap; overflow-wrap: anywhere; font-family: ui-monospace, 'Cascadia Mono', Menlo, monospace; font-size: 13px; background: #fbfcfe; border: 1px solid var(--line); border-radius: 6px; padding: 10px; margin: 0; }
