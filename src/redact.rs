@@ -172,6 +172,9 @@ impl Redactor {
             return;
         }
         for word in words {
+            if NOT_NAMES.contains(&word.to_lowercase().as_str()) {
+                continue;
+            }
             for stem in stems(word) {
                 self.stems.entry(stem).or_insert_with(|| label.to_string());
             }
@@ -287,6 +290,10 @@ impl Redactor {
         for keep in (3..=chars.len()).rev() {
             if chars.len() - keep > MAX_ENDING {
                 break;
+            }
+            // A short stem only as a whole word: "Ari", not "Arrive".
+            if keep < 4 && keep < chars.len() {
+                continue;
             }
             let cut = chars.get(keep).map_or(lower.len(), |(i, _)| *i);
             if let Some(label) = self.stems.get(&lower[..cut]) {
@@ -445,6 +452,12 @@ const TEAM_WORDS: &[&str] = &[
     "tuki",
 ];
 
+/// Words of display names that are never masked on their own in the text.
+const NOT_NAMES: &[&str] = &[
+    "admin", "and", "daemon", "den", "der", "for", "list", "mailer", "news", "noreply", "och",
+    "root", "somebody", "someone", "the", "user", "van", "von",
+];
+
 /// How many characters may follow a name stem (a case ending).
 const MAX_ENDING: usize = 6;
 
@@ -587,6 +600,13 @@ mod tests {
         assert_eq!(out[1], "Kesäkassi kiittää, terveisin Kesäkassi tuki");
         // Words that only start like a name stay.
         assert_eq!(out[2], "Mikäli Annika ja Pekingin Customer 1 Agent 1");
+        // A short name is masked as a whole word only; "The" is never a name.
+        let mut redactor = Redactor::new(UiLang::En);
+        redactor.person_label(Some("Ari The"), None, Role::Customer);
+        assert_eq!(
+            redactor.text("Ari: Arrive at The Hague").0,
+            "Customer 1: Arrive at The Hague"
+        );
     }
 
     #[test]
