@@ -36,6 +36,29 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff).
     Man,
+    /// Print an empty bingo card to fill in by hand (text, or HTML for one A4 page).
+    Card(CardArgs),
+}
+
+/// Output formats of `bingo card`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CardFormat {
+    Text,
+    /// One self-contained HTML page that prints on one A4 sheet.
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct CardArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CardFormat::Text)]
+    pub format: CardFormat,
+    /// Language of the card (default: from the locale).
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub ui_lang: Option<UiLang>,
+    /// Write the card to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -68,6 +91,10 @@ pub enum CheckFormat {
     Sarif,
     /// GitHub Actions annotations.
     Github,
+    /// One row per message (use `--excel` for a UTF-8 BOM).
+    Csv,
+    /// A self-contained HTML report (best with `--output FILE`).
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -113,6 +140,13 @@ pub struct CheckArgs {
     /// Print the resolved settings and where each came from, then exit.
     #[arg(long)]
     pub show_settings: bool,
+    /// Mask names, email addresses, phone numbers, street addresses, IBANs
+    /// and order numbers in every output ("Asiakas 1" / "Customer 1").
+    #[arg(long)]
+    pub redact: bool,
+    /// With `--format csv`: start with a UTF-8 byte order mark, for Excel.
+    #[arg(long)]
+    pub excel: bool,
 }
 
 impl CheckArgs {

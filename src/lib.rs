@@ -6,11 +6,14 @@
 //! never prints; the binary does.
 
 pub mod baseline;
+pub mod breakdown;
 pub mod cli;
 pub mod config;
 pub mod input;
 pub mod lang;
 pub mod mail;
+pub mod progress;
+pub mod redact;
 pub mod report;
 pub mod rules;
 pub mod score;
@@ -47,6 +50,8 @@ pub struct ReadSettings {
     pub agents: Agents,
     /// A language forced by the user instead of detection.
     pub lang: Option<Lang>,
+    /// Counts bytes and messages read, for a progress bar.
+    pub progress: Option<Arc<progress::Progress>>,
 }
 
 /// What reading the inputs produced besides the messages.
@@ -66,6 +71,9 @@ pub fn analyse(
     settings: &ReadSettings,
     threads: &mut ThreadIndex,
 ) -> Result<Message, InputError> {
+    if let Some(progress) = &settings.progress {
+        progress.add(raw.bytes.len());
+    }
     let mail = mail::decode(&raw.bytes).map_err(|message| {
         InputError::new(file.as_ref(), format!("message {}: {message}", raw.index))
     })?;
@@ -201,6 +209,8 @@ pub struct Summary {
     pub errors: Vec<InputError>,
     /// The worst replies, worst first (ties in input order).
     pub worst: Vec<WorstMessage>,
+    /// Counts per agent and per month.
+    pub breakdowns: breakdown::Breakdowns,
 }
 
 impl Summary {
@@ -212,6 +222,7 @@ impl Summary {
     /// Adds one linted message to the running counts.
     pub fn record(&mut self, linted: &LintedMessage, settings: &CheckSettings) {
         self.mailbox.add(&linted.card);
+        self.breakdowns.add(linted);
         if linted.card.score() > settings.max_score {
             self.over_max += 1;
         }

@@ -11,14 +11,18 @@ use clap::{CommandFactory, Parser};
 
 use bingo::baseline::{Baseline, BaselineWriter};
 use bingo::cli::{
-    CheckArgs, CheckFormat, Cli, Command, CompletionsArgs, ConfigArgs, ExplainArgs, ReadArgs,
-    RulesArgs, ShowArgs, ShowFormat, TemplateArgs,
+    CardArgs, CardFormat, CheckArgs, CheckFormat, Cli, Command, CompletionsArgs, ConfigArgs,
+    ExplainArgs, ReadArgs, RulesArgs, ShowArgs, ShowFormat, TemplateArgs,
 };
 use bingo::config::{self, Config};
 use bingo::input::template::TemplateOptions;
 use bingo::mail::Agents;
+use bingo::progress::{Progress, ProgressBar};
+use bingo::redact::Redactor;
 use bingo::report::Reporter;
+use bingo::report::csv::CsvReporter;
 use bingo::report::github::GithubReporter;
+use bingo::report::html::HtmlReporter;
 use bingo::report::human::HumanReporter;
 use bingo::report::json::{JsonReporter, NdjsonReporter};
 use bingo::report::sarif::SarifReporter;
@@ -79,6 +83,7 @@ fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Config(args) => show_config(&args),
         Command::Completions(args) => Ok(completions(&args)),
         Command::Man => man(),
+        Command::Card(args) => card(&args),
     }
 }
 
@@ -139,6 +144,7 @@ fn read_settings(config: &Config) -> ReadSettings {
     ReadSettings {
         agents: Agents::new(config.agents.as_deref().unwrap_or_default()),
         lang: config.lang.and_then(bingo::config::LangSetting::forced),
+        ..ReadSettings::default()
     }
 }
 
@@ -210,7 +216,10 @@ fn check(args: &CheckArgs, templates: Option<&TemplateOptions>) -> Result<ExitSt
         return print_settings(&layers);
     }
     let config = resolve_config(&args.read, args.to_config())?;
-    let settings = check_settings(&config, args)?;
+    let mut settings = check_settings(&config, args)?;
+    if args.excel && args.format != CheckFormat::Csv {
+        anyhow::bail!("--excel goes with --format csv");
+    }
     let mut baseline_writer = args
         .write_baseline
         .as_ref()
@@ -236,20 +245,42 @@ fn check(args: &CheckArgs, templates: Option<&TemplateOptions>) -> Result<ExitSt
         CheckFormat::Ndjson => Box::new(NdjsonReporter::new(out)),
         CheckFormat::Sarif => Box::new(SarifReporter::new(out, templates.is_none())),
         CheckFormat::Github => Box::new(GithubReporter::new(out)),
+        CheckFormat::Csv => {
+            Box::new(CsvReporter::new(out, args.excel).context("cannot write the report")?)
+        }
+        CheckFormat::Html => Box::new(HtmlReporter::new(out, ui)),
     };
+    // Only for people watching a terminal: never piped, in CI logs or quiet runs.
+    let progress = (io::stderr().is_terminal() && std::env::var_os("CI").is_none() && !args.quiet)
+        .then(Arc::<Progress>::default);
+    settings.read.progress.clone_from(&progress);
+    let bar = progress.map(|p| ProgressBar::start(p, args.read.paths.clone()));
+    let mut redactor = args.redact.then(|| Redactor::new(ui));
     let mut write_error: Option<io::Error> = None;
     let mut report = |linted: &bingo::LintedMessage| {
         if let Some(writer) = baseline_writer.as_mut() {
             writer.add(linted);
         }
         if write_error.is_none() {
-            write_error = reporter.message(linted).err();
+            let result = match redactor.as_mut() {
+                Some(redactor) => {
+                    let mut copy = linted.clone();
+                    redactor.message(&mut copy);
+                    reporter.message(&copy)
+                }
+                None => reporter.message(linted),
+            };
+            write_error = result.err();
         }
     };
-    let summary = match templates {
+    let mut summary = match templates {
         Some(options) => template_inputs(&args.read.paths, &settings, options, &mut report),
         None => check_inputs(&args.read.paths, &settings, &mut report),
     };
+    drop(bar);
+    if let Some(redactor) = redactor.as_mut() {
+        redactor.summary(&mut summary);
+    }
     if let Some(err) = write_error {
         return Err(err).context("cannot write the report");
     }
@@ -344,6 +375,20 @@ fn completions(args: &CompletionsArgs) -> ExitStatus {
 
 fn man() -> Result<ExitStatus> {
     clap_mangen::Man::new(Cli::command()).render(&mut io::stdout().lock())?;
+    Ok(ExitStatus::Success)
+}
+
+fn card(args: &CardArgs) -> Result<ExitStatus> {
+    let ui = bingo::cli::ui_lang(args.ui_lang);
+    let card = match args.format {
+        CardFormat::Text => bingo::report::card::text(ui),
+        CardFormat::Html => bingo::report::card::html(ui),
+    };
+    match &args.output {
+        Some(path) => std::fs::write(path, card)
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => io::stdout().lock().write_all(card.as_bytes())?,
+    }
     Ok(ExitStatus::Success)
 }
 

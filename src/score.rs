@@ -160,6 +160,20 @@ impl Mailbox {
         }
     }
 
+    /// Adds another mailbox's counts to this one.
+    pub fn merge(&mut self, other: &Mailbox) {
+        self.replies += other.replies;
+        self.score_total += other.score_total;
+        for (mine, theirs) in self.counts.iter_mut().zip(&other.counts) {
+            mine.hits += theirs.hits;
+            mine.applicable += theirs.applicable;
+            mine.double += theirs.double;
+        }
+        for (mine, theirs) in self.distribution.iter_mut().zip(&other.distribution) {
+            *mine += theirs;
+        }
+    }
+
     pub fn mean_score(&self) -> f64 {
         if self.replies == 0 {
             0.0

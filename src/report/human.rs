@@ -2,11 +2,14 @@
 //! findings with line:column and excerpt, and the band; at the end the
 //! mailbox card, hit rates, the score distribution and the worst replies.
 
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use owo_colors::{OwoColorize, Style};
 
 use super::Reporter;
+use crate::breakdown::Group;
 use crate::rules::{Square, UiLang};
 use crate::score::{Band, Card};
 use crate::{LintedMessage, Summary};
@@ -109,6 +112,65 @@ impl<W: Write> HumanReporter<W> {
             self.paint(band.id(), Self::band_style(band)),
             band.text(self.ui)
         )
+    }
+}
+
+impl<W: Write> HumanReporter<W> {
+    /// A table per agent or month: replies, mean score, hit rate per square.
+    fn breakdown(&mut self, groups: &BTreeMap<String, Group>, heading: &str) -> io::Result<()> {
+        if groups.is_empty() {
+            return Ok(());
+        }
+        writeln!(self.out, "\n{}", self.paint(heading, Style::new().bold()))?;
+        let width = groups
+            .iter()
+            .map(|(key, g)| label(key, g).chars().count())
+            .max()
+            .unwrap_or(0);
+        let mut header = format!(
+            " {:width$}  {:>7}  {:>5}",
+            "",
+            super::tr(self.ui, "replies", "vast."),
+            super::tr(self.ui, "mean", "ka.")
+        );
+        for square in Square::ALL {
+            let _ = write!(header, "  {:>9}", square.id());
+        }
+        writeln!(self.out, "{}", self.paint(&header, Style::new().dimmed()))?;
+        for (key, group) in groups {
+            let mailbox = &group.mailbox;
+            let name = label(key, group);
+            let pad = width.saturating_sub(name.chars().count());
+            let mut line = format!(
+                " {name}{}  {:>7}  {:>5.2}",
+                " ".repeat(pad),
+                mailbox.replies,
+                mailbox.mean_score()
+            );
+            for square in Square::ALL {
+                let count = mailbox.counts[square.index()];
+                let rate = if count.applicable == 0 {
+                    "–".to_string()
+                } else {
+                    format!(
+                        "{:.0}%",
+                        count.hits as f64 * 100.0 / count.applicable as f64
+                    )
+                };
+                let _ = write!(line, "  {rate:>9}");
+            }
+            writeln!(self.out, "{line}")?;
+        }
+        Ok(())
+    }
+}
+
+/// An agent's name and address, or a month.
+fn label(key: &str, group: &Group) -> String {
+    if group.name.is_empty() || group.name == key {
+        key.to_string()
+    } else {
+        format!("{} <{key}>", group.name)
     }
 }
 
@@ -239,6 +301,17 @@ impl<W: Write> Reporter for HumanReporter<W> {
                     )?;
                 }
             }
+        }
+        if !self.quiet && mailbox.replies > 0 {
+            let breakdowns = &summary.breakdowns;
+            self.breakdown(
+                &breakdowns.agents,
+                super::tr(self.ui, "Per agent", "Asiakaspalvelijoittain"),
+            )?;
+            self.breakdown(
+                &breakdowns.months,
+                super::tr(self.ui, "Per month", "Kuukausittain"),
+            )?;
         }
         if summary.skipped > 0 {
             let text = match self.ui {

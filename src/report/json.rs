@@ -4,13 +4,15 @@
 //! streamed message by message; `ndjson` writes each message object on its
 //! own line, then the summary line (with the errors inside it).
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use serde::Serialize;
 
 use super::Reporter;
+use crate::breakdown::Group;
 use crate::rules::{Finding, Square};
-use crate::score::Card;
+use crate::score::{Card, Mailbox};
 use crate::{LintedMessage, Summary};
 
 /// Squares by id, in card order, points or null.
@@ -89,16 +91,7 @@ struct ErrorJson<'a> {
 fn summary_value(summary: &Summary) -> serde_json::Value {
     let card = summary.card();
     let mailbox = &summary.mailbox;
-    let squares: serde_json::Map<String, serde_json::Value> = Square::ALL
-        .iter()
-        .map(|&s| {
-            let count = mailbox.counts[s.index()];
-            (
-                s.id().to_string(),
-                serde_json::json!({"hits": count.hits, "applicable": count.applicable}),
-            )
-        })
-        .collect();
+    let squares = square_counts(mailbox);
     let worst: Vec<WorstJson> = summary
         .worst
         .iter()
@@ -122,7 +115,44 @@ fn summary_value(summary: &Summary) -> serde_json::Value {
         "distribution": mailbox.distribution,
         "worst": worst,
         "skipped": summary.skipped,
+        "agents": groups_value(&summary.breakdowns.agents, true),
+        "months": groups_value(&summary.breakdowns.months, false),
     })
+}
+
+/// Hits and applicable messages per square.
+fn square_counts(mailbox: &Mailbox) -> serde_json::Map<String, serde_json::Value> {
+    Square::ALL
+        .iter()
+        .map(|&s| {
+            let count = mailbox.counts[s.index()];
+            (
+                s.id().to_string(),
+                serde_json::json!({"hits": count.hits, "applicable": count.applicable}),
+            )
+        })
+        .collect()
+}
+
+/// `{"key": {"name"?, "replies", "mean_score", "squares"}}` per agent or month.
+fn groups_value(groups: &BTreeMap<String, Group>, named: bool) -> serde_json::Value {
+    groups
+        .iter()
+        .map(|(key, group)| {
+            let mut value = serde_json::Map::new();
+            if named {
+                value.insert("name".into(), group.name.clone().into());
+            }
+            value.insert("replies".into(), group.mailbox.replies.into());
+            value.insert(
+                "mean_score".into(),
+                ((group.mailbox.mean_score() * 100.0).round() / 100.0).into(),
+            );
+            value.insert("squares".into(), square_counts(&group.mailbox).into());
+            (key.clone(), serde_json::Value::Object(value))
+        })
+        .collect::<serde_json::Map<_, _>>()
+        .into()
 }
 
 fn squares_of(card: &Card) -> serde_json::Value {

@@ -9,6 +9,7 @@ mod ci;
 mod demo;
 mod input;
 mod quotes;
+mod reports;
 mod robustness;
 
 use std::ffi::OsString;
