@@ -5,6 +5,7 @@
 //! where it needs it, at the customer's message. It returns findings with
 //! byte spans into the own text; line, column and excerpt follow from them.
 
+pub mod advisory;
 mod canned_phrase;
 mod nameless_greeting;
 mod no_greeting;
@@ -133,6 +134,13 @@ pub struct Finding {
     pub secret: Option<Range<usize>>,
 }
 
+impl Finding {
+    /// An advisory finding: 0 points, no square, shown apart from the card.
+    pub fn is_advisory(&self) -> bool {
+        self.square.is_none() && self.severity == Severity::Warning
+    }
+}
+
 /// Text in English and Finnish.
 #[derive(Debug, Clone, Copy)]
 pub struct Text {
@@ -231,12 +239,20 @@ pub trait Rule: Sync {
 
 /// Every rule, alphabetical, one line each.
 pub static REGISTRY: &[&dyn Rule] = &[
+    &advisory::cancellation_steps::CancellationSteps,
     &canned_phrase::CannedPhrase,
+    &advisory::echo_reply::EchoReply,
+    &advisory::missing_apology::MissingApology,
+    &advisory::mixed_address::MixedAddress,
     &nameless_greeting::NamelessGreeting,
     &no_greeting::NoGreeting,
+    &advisory::no_reply::NoReply,
     &plaintext_password::PlaintextPassword,
+    &advisory::reasked_info::ReaskedInfo,
+    &advisory::slow_reply::SlowReply,
     &tone_mismatch::ToneMismatch,
     &unanswered_question::UnansweredQuestion,
+    &advisory::unfilled_placeholder::UnfilledPlaceholder,
     &vague_wording::VagueWording,
 ];
 
