@@ -56,6 +56,8 @@ pub struct Config {
     pub extra_phrases: Option<Vec<PathBuf>>,
     /// The service time for `slow-reply` ("24h", "2d", "90m").
     pub reply_within: Option<Duration>,
+    /// Count `slow-reply` in business hours only ("08-16", "mon-sat 09:00-17:30").
+    pub business_hours: Option<crate::threads::BusinessHours>,
 }
 
 /// A span of time, written `90m`, `24h`, `2d` or `1d 12h`.
@@ -188,6 +190,7 @@ impl Config {
             per_file_ignores: other.per_file_ignores.or(self.per_file_ignores),
             extra_phrases: other.extra_phrases.or(self.extra_phrases),
             reply_within: other.reply_within.or(self.reply_within),
+            business_hours: other.business_hours.or(self.business_hours),
         }
     }
 
@@ -247,6 +250,7 @@ pub const KEYS: &[&str] = &[
     "max-score",
     "square-threshold",
     "reply-within",
+    "business-hours",
 ];
 
 /// Which layer set each key: `(key, value, source)`, for `bingo config --show`.
