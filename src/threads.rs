@@ -615,6 +615,18 @@ pub struct CustomerMail {
     pub subject: String,
 }
 
+impl CustomerMail {
+    /// The `no-reply` finding's message.
+    pub fn no_reply_message(&self) -> String {
+        "no reply answers this customer message / asiakkaan viestiin ei ole vastattu".to_string()
+    }
+}
+
+/// Hours with one decimal: "34.5 h".
+pub fn hours(seconds: f64) -> String {
+    format!("{:.1} h", seconds / 3600.0)
+}
+
 /// A first reply later than the service time.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SlowReply {
@@ -627,6 +639,24 @@ pub struct SlowReply {
     pub customer: CustomerMail,
     /// The reply time counted (business seconds with business hours).
     pub seconds: u64,
+}
+
+impl SlowReply {
+    /// The `slow-reply` finding's message.
+    pub fn message(&self, summary: &ThreadSummary) -> String {
+        let within = crate::config::Duration {
+            seconds: summary.reply_within,
+        };
+        let (kind, kind_fi) = if summary.business_hours.is_some() {
+            ("business hours", "työaikaa")
+        } else {
+            ("calendar hours", "kalenteriaikaa")
+        };
+        let took = hours(self.seconds as f64);
+        format!(
+            "first reply after {took} ({kind}; reply-within {within}) / ensimmäinen vastaus {took} kuluttua ({kind_fi}; palvelulupaus {within})"
+        )
+    }
 }
 
 /// Reply times: how many, the median and the 90th percentile, in seconds.
