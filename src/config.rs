@@ -325,7 +325,7 @@ mod tests {
 
     #[test]
     fn every_key_is_listed_and_provenance_names_the_layer() {
-        let text = "agents = [\"a@b.fi\"]\nproducts = [\"Kassi\"]\nlang = \"fi\"\nselect = []\nignore = []\nmax-score = 1\nsquare-threshold = 5\nreply-within = \"24h\"\nextra-phrases = []\n[per-file-ignores]\n\"*.txt\" = [\"canned\"]\n";
+        let text = "agents = [\"a@b.fi\"]\nproducts = [\"Kassi\"]\nlang = \"fi\"\nselect = []\nignore = []\nmax-score = 1\nsquare-threshold = 5\nreply-within = \"24h\"\nbusiness-hours = \"08-16\"\nextra-phrases = []\n[per-file-ignores]\n\"*.txt\" = [\"canned\"]\n";
         let file = Config::parse(Path::new("b.toml"), text).unwrap();
         let keys: Vec<String> = file.entries().into_iter().map(|(k, _)| k).collect();
         for key in KEYS {

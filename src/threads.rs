@@ -79,7 +79,7 @@ impl std::str::FromStr for BusinessHours {
     fn from_str(text: &str) -> Result<Self, String> {
         let bad = || {
             format!(
-                "`{text}` is not business hours (write e.g. \"08-16\", \"08:30-16:30\" or \"mon-sat 09-17\")"
+                "business-hours: `{text}` is not opening hours (write e.g. \"08-16\", \"08:30-16:30\" or \"mon-sat 09-17\")"
             )
         };
         let parts: Vec<&str> = text.split_whitespace().collect();
@@ -680,7 +680,7 @@ impl ReplyTimes {
         let median = if n % 2 == 1 {
             f64::from(times[n / 2])
         } else {
-            (f64::from(times[n / 2 - 1]) + f64::from(times[n / 2])) / 2.0
+            f64::midpoint(f64::from(times[n / 2 - 1]), f64::from(times[n / 2]))
         };
         let rank = (n * 9).div_ceil(10).max(1);
         ReplyTimes {
@@ -755,11 +755,11 @@ mod tests {
     use super::*;
     use crate::mail::{Mail, Person, Reply};
 
-    fn person(address: &str) -> Option<Person> {
-        Some(Person {
+    fn person(address: &str) -> Person {
+        Person {
             name: None,
             address: Some(address.to_string()),
-        })
+        }
     }
 
     /// A message with the headers threading looks at.
@@ -783,8 +783,8 @@ mod tests {
                 mail: Mail {
                     message_id: (!m.id.is_empty()).then(|| m.id.to_string()),
                     in_reply_to: m.in_reply_to.iter().map(ToString::to_string).collect(),
-                    from: person(m.from),
-                    to: person(m.to).into_iter().collect(),
+                    from: Some(person(m.from)),
+                    to: vec![person(m.to)],
                     subject: Some(m.subject.to_string()),
                     timestamp: Some(m.date),
                     ..Mail::default()

@@ -137,7 +137,12 @@ impl<W: Write> HumanReporter<W> {
     /// The advisory section of the summary: per-rule counts, the threads'
     /// figures, the unanswered messages and the slow replies.
     fn advisory_summary(&mut self, advisory: &AdvisorySummary) -> io::Result<()> {
-        if advisory.findings.is_empty() && advisory.threads.is_none() {
+        // Threads say something only when the input held customer messages.
+        let threads = advisory
+            .threads
+            .as_ref()
+            .filter(|t| t.customer_messages > 0);
+        if advisory.findings.is_empty() && threads.is_none() {
             return Ok(());
         }
         let fi = self.ui == UiLang::Fi;
@@ -154,7 +159,7 @@ impl<W: Write> HumanReporter<W> {
                 .collect();
             writeln!(self.out, " {}", counts.join(" · "))?;
         }
-        let Some(t) = &advisory.threads else {
+        let Some(t) = threads else {
             return Ok(());
         };
         let (customers, answered, unanswered) = if fi {

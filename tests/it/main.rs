@@ -9,6 +9,7 @@ mod demo;
 mod input;
 mod quotes;
 mod robustness;
+mod threads;
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
