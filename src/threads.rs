@@ -24,13 +24,14 @@ use crate::rules::{Finding, Selection};
 
 /// The service time when the config sets no `reply-within`.
 pub const DEFAULT_REPLY_WITHIN: u64 = 24 * 3600;
-/// At most this many messages are threaded (about 60 bytes each); past it
-/// the summary says the thread figures are incomplete.
-const MAX_NODES: usize = 4_000_000;
+/// At most this many messages are threaded (under 90 bytes each at the
+/// peak, `examples/thread_memory.rs`); past it the summary says the thread
+/// figures are incomplete.
+const MAX_NODES: usize = 1 << 20;
 /// References kept per message: In-Reply-To and the nearest References.
 const MAX_REFS: usize = 3;
 /// Bytes of customer senders and subjects kept for the no-reply list.
-const MAX_DETAIL_BYTES: usize = 16 * 1024 * 1024;
+const MAX_DETAIL_BYTES: usize = 8 * 1024 * 1024;
 /// Distinct agents counted apart; the rest share one line.
 const MAX_AGENTS: usize = 10_000;
 /// Replies followed from one reply to its customer message.
@@ -215,8 +216,8 @@ struct Node {
     id: u64,
     /// Normalised subject and customer address (0: none).
     thread: u64,
-    /// Seconds since the epoch (`i64::MIN`: no date).
-    date: i64,
+    /// Seconds since 2000-01-01 (1932–2068; `i32::MIN`: no date).
+    date: i32,
     /// The sender's address (32 bits suffice to tell two people apart).
     from: u32,
     file: u32,
@@ -228,6 +229,27 @@ struct Node {
     offset: i16,
     refs_len: u8,
     reply: bool,
+}
+
+/// 2000-01-01T00:00:00Z: dates are kept as seconds from here in 32 bits.
+const DATE_BASE: i64 = 946_684_800;
+
+fn compact_date(timestamp: Option<i64>) -> i32 {
+    timestamp
+        .and_then(|t| i32::try_from(t - DATE_BASE).ok())
+        .filter(|&d| d != i32::MIN)
+        .unwrap_or(i32::MIN)
+}
+
+impl Node {
+    /// Seconds since the epoch, `i64::MIN` when unknown.
+    fn date(&self) -> i64 {
+        if self.date == i32::MIN {
+            i64::MIN
+        } else {
+            i64::from(self.date) + DATE_BASE
+        }
+    }
 }
 
 /// A sender and subject kept for the no-reply list.
@@ -365,7 +387,7 @@ impl ThreadTracker {
         self.nodes.push(Node {
             id: mail.message_id.as_deref().map_or(0, |id| hash(&[id])),
             thread,
-            date: mail.timestamp.unwrap_or(i64::MIN),
+            date: compact_date(mail.timestamp),
             from: (hash(&[&sender]) >> 32) as u32,
             file: u32::try_from(file).unwrap_or(NONE),
             index: u32::try_from(message.index).unwrap_or(NONE),
@@ -427,11 +449,11 @@ impl ThreadTracker {
     }
 
     /// The customer message a reply answers, by its references.
-    fn by_reference(&self, reply: &Node, ids: &[(u64, u32)]) -> Option<u32> {
+    fn by_reference(&self, reply: &Node, ids: &[u32]) -> Option<u32> {
         let find = |id: u64| {
-            ids.binary_search_by_key(&id, |(h, _)| *h)
+            ids.binary_search_by_key(&id, |&at| self.nodes[at as usize].id)
                 .ok()
-                .map(|i| ids[i].1)
+                .map(|i| ids[i])
         };
         let mut stack: Vec<u64> = self.refs_of(reply).iter().rev().copied().collect();
         let mut steps = 0;
@@ -452,51 +474,58 @@ impl ThreadTracker {
         None
     }
 
+    /// The customer messages of `thread` in `threads` (node indices sorted
+    /// by thread, date and position).
+    fn group(&self, threads: &[u32], thread: u64) -> std::ops::Range<usize> {
+        let start = threads.partition_point(|&n| self.nodes[n as usize].thread < thread);
+        let end = threads.partition_point(|&n| self.nodes[n as usize].thread <= thread);
+        start..end
+    }
+
     /// The customer message a reply answers, by subject and person: the
     /// latest one dated before the reply (or the first, without dates).
-    fn by_subject(reply: &Node, threads: &[(u64, i64, u32)]) -> Option<u32> {
+    fn by_subject(&self, reply: &Node, threads: &[u32]) -> Option<u32> {
         if reply.thread == 0 {
             return None;
         }
-        let start = threads.partition_point(|(t, _, _)| *t < reply.thread);
-        let same = threads[start..]
-            .iter()
-            .take_while(|(t, _, _)| *t == reply.thread);
-        if reply.date == i64::MIN {
-            return same.map(|(_, _, n)| *n).next();
+        let same = threads[self.group(threads, reply.thread)].iter().copied();
+        if reply.date == i32::MIN {
+            return same.into_iter().next();
         }
-        same.filter(|(_, date, _)| *date != i64::MIN && *date <= reply.date)
-            .map(|(_, _, n)| *n)
-            .last()
+        same.rev().find(|&n| {
+            let date = self.nodes[n as usize].date;
+            date != i32::MIN && date <= reply.date
+        })
     }
 
     /// Links every reply to the customer message it answers and works out
     /// the summary.
     pub fn finish(self, settings: &ThreadSettings) -> ThreadSummary {
-        let mut ids: Vec<(u64, u32)> = self
-            .nodes
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| n.id != 0)
-            .map(|(i, n)| (n.id, u32::try_from(i).unwrap_or(NONE)))
+        let index = |i: usize| u32::try_from(i).unwrap_or(NONE);
+        // Node indices by Message-ID (the first message with an id wins).
+        let mut ids: Vec<u32> = (0..self.nodes.len())
+            .filter(|&i| self.nodes[i].id != 0)
+            .map(index)
             .collect();
-        ids.sort_by_key(|(id, at)| (*id, *at));
-        ids.dedup_by_key(|(id, _)| *id);
-        let mut threads: Vec<(u64, i64, u32)> = self
-            .nodes
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| !n.reply && n.thread != 0)
-            .map(|(i, n)| (n.thread, n.date, u32::try_from(i).unwrap_or(NONE)))
+        ids.sort_by_key(|&i| (self.nodes[i as usize].id, i));
+        ids.dedup_by_key(|i| self.nodes[*i as usize].id);
+        // Customer messages by thread key, then date.
+        let mut threads: Vec<u32> = (0..self.nodes.len())
+            .filter(|&i| !self.nodes[i].reply && self.nodes[i].thread != 0)
+            .map(index)
             .collect();
-        threads.sort_unstable();
-        // Per customer message, its first reply; per thread, its last reply.
+        threads.sort_by_key(|&i| {
+            let n = &self.nodes[i as usize];
+            (n.thread, n.date, i)
+        });
+        // Per customer message, its first reply; per customer message of a
+        // thread (parallel to `threads`), the last reply linked to it.
         let mut first_reply: Vec<u32> = vec![NONE; self.nodes.len()];
-        let mut last_in_thread: HashMap<u64, i64> = HashMap::new();
+        let mut last_reply: Vec<i32> = vec![i32::MIN; threads.len()];
         for (at, reply) in self.nodes.iter().enumerate().filter(|(_, n)| n.reply) {
             let Some(customer) = self
                 .by_reference(reply, &ids)
-                .or_else(|| Self::by_subject(reply, &threads))
+                .or_else(|| self.by_subject(reply, &threads))
             else {
                 continue;
             };
@@ -508,14 +537,19 @@ impl ThreadTracker {
             let slot = &mut first_reply[customer as usize];
             let earlier = *slot != NONE && {
                 let current = self.nodes[*slot as usize].date;
-                current != i64::MIN && (reply.date == i64::MIN || current <= reply.date)
+                current != i32::MIN && (reply.date == i32::MIN || current <= reply.date)
             };
             if !earlier {
-                *slot = u32::try_from(at).unwrap_or(NONE);
+                *slot = index(at);
             }
             if c.thread != 0 {
-                let last = last_in_thread.entry(c.thread).or_insert(i64::MIN);
-                *last = (*last).max(reply.date);
+                let key = (c.thread, c.date, customer);
+                if let Ok(pos) = threads.binary_search_by_key(&key, |&i| {
+                    let n = &self.nodes[i as usize];
+                    (n.thread, n.date, i)
+                }) {
+                    last_reply[pos] = last_reply[pos].max(reply.date);
+                }
             }
         }
         let mut summary = ThreadSummary {
@@ -531,9 +565,9 @@ impl ThreadTracker {
             if first == NONE {
                 // A later reply in the same thread answers it too.
                 let answered_later = customer.thread != 0
-                    && last_in_thread
-                        .get(&customer.thread)
-                        .is_some_and(|&last| last != i64::MIN && last >= customer.date);
+                    && last_reply[self.group(&threads, customer.thread)]
+                        .iter()
+                        .any(|&last| last != i32::MIN && last >= customer.date);
                 if answered_later {
                     summary.answered += 1;
                 } else {
@@ -543,14 +577,14 @@ impl ThreadTracker {
             }
             summary.answered += 1;
             let reply = &self.nodes[first as usize];
-            if customer.date == i64::MIN || reply.date == i64::MIN {
+            if customer.date == i32::MIN || reply.date == i32::MIN {
                 continue;
             }
-            let calendar = u64::try_from(reply.date - customer.date).unwrap_or(0);
+            let calendar = u64::try_from(reply.date() - customer.date()).unwrap_or(0);
             let delay = match &settings.business_hours {
                 Some(hours) => hours.seconds_between(
-                    customer.date,
-                    reply.date,
+                    customer.date(),
+                    reply.date(),
                     i64::from(customer.offset) * 60,
                 ),
                 None => calendar,
@@ -563,7 +597,7 @@ impl ThreadTracker {
                     file: Arc::clone(&self.files[reply.file as usize]),
                     index: reply.index as usize,
                     agent: self.agents[reply.extra as usize].clone(),
-                    date: rfc3339(reply.date),
+                    date: rfc3339(reply.date()),
                     customer: self.unanswered(customer),
                     seconds: delay,
                 });
@@ -589,7 +623,7 @@ impl ThreadTracker {
             index: node.index as usize,
             message_id: detail.and_then(|d| d.message_id.as_deref().map(str::to_string)),
             from: detail.map(|d| d.from.to_string()).unwrap_or_default(),
-            date: (node.date != i64::MIN).then(|| rfc3339(node.date)),
+            date: (node.date != i32::MIN).then(|| rfc3339(node.date())),
             subject: detail.map(|d| d.subject.to_string()).unwrap_or_default(),
         }
     }
