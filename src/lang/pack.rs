@@ -47,6 +47,7 @@ pub struct Pack {
 /// in the notation of stock phrases: `*` for any ending, `…` for a gap.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default)]
 pub struct AdvisoryWords {
     /// The customer complains (`missing-apology`).
     pub complaint: Vec<String>,
@@ -72,11 +73,14 @@ pub struct AdvisoryWords {
     pub thanks: Vec<String>,
     /// Informal address where the tone pack's casual address is slang (sv "du").
     pub informal_address: Vec<String>,
+    /// Words the casual address patterns take for "sinä" forms that are not
+    /// (fi conditionals: "pitäisi", "olisi").
+    pub informal_exceptions: Vec<String>,
 }
 
 impl AdvisoryWords {
     /// Every list by its key in the pack.
-    pub fn lists(&self) -> [(&'static str, &Vec<String>); 17] {
+    pub fn lists(&self) -> [(&'static str, &Vec<String>); 18] {
         [
             ("complaint", &self.complaint),
             ("apology", &self.apology),
@@ -95,6 +99,7 @@ impl AdvisoryWords {
             ("confirmation", &self.confirmation),
             ("thanks", &self.thanks),
             ("informal-address", &self.informal_address),
+            ("informal-exceptions", &self.informal_exceptions),
         ]
     }
 }

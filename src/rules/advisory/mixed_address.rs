@@ -57,6 +57,27 @@ impl Rule for MixedAddress {
             });
         let (formal, formal_at, mut informal, mut informal_at) =
             address_markers(ctx.lex, own, from);
+        // Conditional verbs ("pitäisi") are not "sinä" forms: count again without them.
+        if let (Some(exceptions), Some(re)) = (
+            ctx.lex.advisory.phrases("informal-exceptions"),
+            &ctx.lex.casual_address,
+        ) {
+            let kept: Vec<_> = re
+                .find_iter(&own[from..])
+                .filter(|m| {
+                    !ctx.lex
+                        .casual_exceptions
+                        .contains(&m.as_str().to_lowercase())
+                })
+                .filter(|m| {
+                    exceptions
+                        .find(m.as_str())
+                        .is_none_or(|e| e.len() != m.as_str().len())
+                })
+                .collect();
+            informal = kept.len();
+            informal_at = kept.first().map(|m| from + m.start()..from + m.end());
+        }
         if let Some(re) = ctx.lex.advisory.phrases("informal-address") {
             for m in re.find_iter(&own[from..]) {
                 informal += 1;
@@ -121,6 +142,10 @@ mod tests {
             ),
             Case::fi(
                 "Hyvä Eino Lahtinen,\n\nvoitteko lähettää Teidän tilausvahvistuksenne meille?",
+            ),
+            // A conditional verb is not a "sinä" form.
+            Case::fi(
+                "Hyvä Eino Lahtinen,\n\ntilauksenne pitäisi olla perillä huomenna, ja se olisi hyvä tarkistaa. Voitte seurata sitä linkistä.",
             ),
             Case::en("Hi Anna,\n\nyour bag has shipped. No worries, it arrives tomorrow!"),
             Case::en("Dear Sir or Madam,\n\nplease be advised that your bag has shipped."),
