@@ -324,7 +324,7 @@ pub fn check_inputs(
     summary.errors = read.errors;
     summary.advisory.threads = track
         .then(|| tracker.finish(&settings.threads))
-        .and_then(|t| t.selected(&settings.lint.selection));
+        .and_then(|t| t.selected(&settings.lint.selection, &settings.lint.per_file_ignores));
     summary
 }
 

@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 use crate::Message;
 use crate::mail::MessageKind;
-use crate::rules::{Finding, Selection};
+use crate::rules::{Finding, PerFileIgnores, Selection};
 
 /// The service time when the config sets no `reply-within`.
 pub const DEFAULT_REPLY_WITHIN: u64 = 24 * 3600;
@@ -749,7 +749,9 @@ pub struct ThreadSummary {
 
 impl ThreadSummary {
     /// Keeps what the selected rules report; `None` when neither runs.
-    pub fn selected(mut self, selection: &Selection) -> Option<Self> {
+    /// `per-file-ignores` drop the entries of their files: a customer
+    /// message's for `no-reply`, a reply's for `slow-reply`.
+    pub fn selected(mut self, selection: &Selection, ignores: &PerFileIgnores) -> Option<Self> {
         self.no_reply_checked = selection.is_enabled("no-reply");
         self.slow_reply_checked = selection.is_enabled("slow-reply");
         if !self.no_reply_checked {
@@ -757,6 +759,12 @@ impl ThreadSummary {
         }
         if !self.slow_reply_checked {
             self.slow_reply.clear();
+        }
+        if let Some(rule) = crate::rules::by_id("no-reply") {
+            self.no_reply.retain(|c| !ignores.ignores(&c.file, rule));
+        }
+        if let Some(rule) = crate::rules::by_id("slow-reply") {
+            self.slow_reply.retain(|r| !ignores.ignores(&r.file, rule));
         }
         (self.no_reply_checked || self.slow_reply_checked).then_some(self)
     }

@@ -498,6 +498,27 @@ mod tests {
     }
 
     #[test]
+    fn extra_phrase_files_extend_the_advisory_lists() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("ours.toml");
+        std::fs::write(
+            &file,
+            "lang = \"fi\"\n[advisory]\ncomplaint = [\"surkea palvelu\"]\n",
+        )
+        .unwrap();
+        let lexicons = with_extra_phrases(&[file]).unwrap();
+        let text = "Tämä on surkea palvelu.";
+        assert!(lexicons[0].advisory.any("complaint", text));
+        assert!(!builtin(Lang::Fi).advisory.any("complaint", text));
+        // The built-in lists are still there.
+        assert!(
+            lexicons[0]
+                .advisory
+                .any("complaint", "En ole saanut pakettia.")
+        );
+    }
+
+    #[test]
     fn phrase_notation() {
         let re = Regex::new(&phrase_regex("ohessa … liittyen")).unwrap();
         assert!(re.is_match("Ohessa tietoa tilaukseenne liittyen."));

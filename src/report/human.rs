@@ -190,7 +190,12 @@ impl<W: Write> HumanReporter<W> {
                 hours(median),
                 hours(p90 as f64),
                 times.replies,
-                if fi { "vastausta" } else { "replies" }
+                match (fi, times.replies) {
+                    (false, 1) => "reply",
+                    (false, _) => "replies",
+                    (true, 1) => "vastaus",
+                    (true, _) => "vastausta",
+                }
             ),
             _ => "–".to_string(),
         };

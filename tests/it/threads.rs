@@ -258,6 +258,26 @@ fn select_and_ignore_advisory_rules() {
     assert_eq!(t["no_reply"].as_array().unwrap().len(), 0);
     assert_eq!(t["slow_reply"].as_array().unwrap().len(), 3);
     assert!(report["summary"]["advisory"]["findings"]["echo-reply"].is_null());
+    // per-file-ignores: a customer message's file for no-reply, a reply's
+    // file for slow-reply; `advisory` names every advisory rule.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bingo.toml");
+    std::fs::write(
+        &path,
+        "agents = [\"kassikauppa.fi\"]\n[per-file-ignores]\n\"inbox.mbox\" = [\"no-reply\"]\n\"sent.mbox\" = [\"advisory\"]\n",
+    )
+    .unwrap();
+    let report = json(&path.display().to_string(), &[&inbox(), &sent()]);
+    let t = threads(&report);
+    assert_eq!(t["unanswered"], 0);
+    assert_eq!(t["slow_reply"].as_array().unwrap().len(), 0);
+    assert_eq!(t["customer_messages"], 8, "still threaded");
+    assert!(
+        report["summary"]["advisory"]["findings"]
+            .as_object()
+            .unwrap()
+            .is_empty()
+    );
     let report = json(&config(), &["--select", "greeting", &inbox(), &sent()]);
     assert_eq!(threads(&report), &Value::Null, "neither thread rule runs");
     assert!(
