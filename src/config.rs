@@ -56,6 +56,8 @@ pub struct Config {
     pub extra_phrases: Option<Vec<PathBuf>>,
     /// The service time for `slow-reply` ("24h", "2d", "90m").
     pub reply_within: Option<Duration>,
+    /// Count `slow-reply` in business hours only ("08-16", "mon-sat 09:00-17:30").
+    pub business_hours: Option<crate::threads::BusinessHours>,
 }
 
 /// A span of time, written `90m`, `24h`, `2d` or `1d 12h`.
@@ -187,7 +189,10 @@ impl Config {
             square_threshold: Some(Percent(10.0)),
             per_file_ignores: Some(BTreeMap::new()),
             extra_phrases: Some(Vec::new()),
-            reply_within: None,
+            reply_within: Some(Duration {
+                seconds: crate::threads::DEFAULT_REPLY_WITHIN,
+            }),
+            business_hours: None,
         }
     }
 
@@ -205,6 +210,7 @@ impl Config {
             per_file_ignores: other.per_file_ignores.or(self.per_file_ignores),
             extra_phrases: other.extra_phrases.or(self.extra_phrases),
             reply_within: other.reply_within.or(self.reply_within),
+            business_hours: other.business_hours.or(self.business_hours),
         }
     }
 
@@ -281,6 +287,7 @@ pub const KEYS: &[&str] = &[
     "max-score",
     "square-threshold",
     "reply-within",
+    "business-hours",
 ];
 
 /// Which layer set each key: `(key, value, source)`, for `bingo config --show`.
@@ -355,7 +362,7 @@ mod tests {
 
     #[test]
     fn every_key_is_listed_and_provenance_names_the_layer() {
-        let text = "agents = [\"a@b.fi\"]\nproducts = [\"Kassi\"]\nlang = \"fi\"\nselect = []\nignore = []\nmax-score = 1\nsquare-threshold = 5\nreply-within = \"24h\"\nextra-phrases = []\n[per-file-ignores]\n\"*.txt\" = [\"canned\"]\n";
+        let text = "agents = [\"a@b.fi\"]\nproducts = [\"Kassi\"]\nlang = \"fi\"\nselect = []\nignore = []\nmax-score = 1\nsquare-threshold = 5\nreply-within = \"24h\"\nbusiness-hours = \"08-16\"\nextra-phrases = []\n[per-file-ignores]\n\"*.txt\" = [\"canned\"]\n";
         let file = Config::parse(Path::new("b.toml"), text).unwrap();
         let keys: Vec<String> = file.entries().into_iter().map(|(k, _)| k).collect();
         for key in KEYS {
@@ -381,7 +388,8 @@ mod tests {
         let row = |key: &str| defaults.iter().find(|r| r.0 == key).unwrap().1.clone();
         assert_eq!(row("max-score"), "0");
         assert_eq!(row("square-threshold"), "\"10%\"");
-        assert_eq!(row("reply-within"), "(not set)");
+        assert_eq!(row("reply-within"), "\"1d\"");
+        assert_eq!(row("business-hours"), "(not set)");
     }
 
     #[test]

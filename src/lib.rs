@@ -17,6 +17,7 @@ pub mod redact;
 pub mod report;
 pub mod rules;
 pub mod score;
+pub mod threads;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -168,6 +169,8 @@ pub struct CheckSettings {
     pub worst: usize,
     /// Findings already known: not reported, not scored.
     pub baseline: Option<std::sync::Arc<std::sync::Mutex<baseline::Baseline>>>,
+    /// How `no-reply` and `slow-reply` are judged.
+    pub threads: threads::ThreadSettings,
 }
 
 impl Default for CheckSettings {
@@ -180,6 +183,7 @@ impl Default for CheckSettings {
             square_threshold: 0.10,
             worst: 5,
             baseline: None,
+            threads: threads::ThreadSettings::default(),
         }
     }
 }
@@ -211,6 +215,8 @@ pub struct Summary {
     pub worst: Vec<WorstMessage>,
     /// Counts per agent and per month.
     pub breakdowns: breakdown::Breakdowns,
+    /// Advisory findings (0 points, off the card) per rule, and the threads.
+    pub advisory: threads::AdvisorySummary,
 }
 
 impl Summary {
@@ -232,6 +238,7 @@ impl Summary {
             .filter(|f| f.severity == Severity::Security)
             .count();
         self.keep_worst(linted, settings.worst);
+        self.advisory.record(&linted.findings);
     }
 
     fn keep_worst(&mut self, linted: &LintedMessage, limit: usize) {
@@ -309,7 +316,12 @@ pub fn check_inputs(
         max_score: settings.max_score,
         ..Summary::default()
     };
+    let track = threads::thread_rules_enabled(&settings.lint.selection);
+    let mut tracker = threads::ThreadTracker::default();
     let read = read_inputs(paths, &settings.read, &mut |message| {
+        if track {
+            tracker.add(&message);
+        }
         if message.kind != MessageKind::Reply && !settings.all {
             return;
         }
@@ -321,6 +333,9 @@ pub fn check_inputs(
     summary.messages = read.messages;
     summary.skipped = read.skipped;
     summary.errors = read.errors;
+    summary.advisory.threads = track
+        .then(|| tracker.finish(&settings.threads))
+        .and_then(|t| t.selected(&settings.lint.selection, &settings.lint.per_file_ignores));
     summary
 }
 

@@ -348,6 +348,12 @@ fn check_settings(config: &Config, args: &CheckArgs) -> Result<CheckSettings> {
         max_score: config.max_score.unwrap_or(0),
         square_threshold: config.square_threshold.map_or(0.10, |p| p.0 / 100.0),
         baseline,
+        threads: bingo::threads::ThreadSettings {
+            reply_within: config
+                .reply_within
+                .map_or(bingo::threads::DEFAULT_REPLY_WITHIN, |d| d.seconds),
+            business_hours: config.business_hours,
+        },
         ..CheckSettings::default()
     })
 }

@@ -370,7 +370,24 @@ impl Redactor {
         }
     }
 
-    /// Redacts the summary's names: the worst replies and the agents.
+    /// A person as the summary shows them ("Name <address>", an address or
+    /// a name), replaced by their label.
+    fn mask_person(&mut self, text: &mut String, role: Role) {
+        if let Some(label) = self.displays.get(text.as_str()) {
+            text.clone_from(label);
+            return;
+        }
+        let (name, address) = match text.split_once('<') {
+            Some((name, rest)) => (Some(name.trim()), Some(rest.trim_end_matches('>').trim())),
+            None if text.contains('@') => (None, Some(text.trim())),
+            None => (Some(text.trim()), None),
+        };
+        let label = self.person_label(name, address, role);
+        *text = label;
+    }
+
+    /// Redacts the summary's names: the worst replies, the agents and the
+    /// threads' lists.
     pub fn summary(&mut self, summary: &mut Summary) {
         for worst in &mut summary.worst {
             match self.displays.get(&worst.from) {
@@ -378,6 +395,20 @@ impl Redactor {
                 None => self.mask(&mut worst.from),
             }
             self.mask(&mut worst.subject);
+        }
+        if let Some(threads) = summary.advisory.threads.as_mut() {
+            for customer in &mut threads.no_reply {
+                self.mask_person(&mut customer.from, Role::Customer);
+                self.mask(&mut customer.subject);
+            }
+            for slow in &mut threads.slow_reply {
+                self.mask_person(&mut slow.agent, Role::Agent);
+                self.mask_person(&mut slow.customer.from, Role::Customer);
+                self.mask(&mut slow.customer.subject);
+            }
+            for (agent, _) in &mut threads.agents {
+                self.mask_person(agent, Role::Agent);
+            }
         }
         let agents = std::mem::take(&mut summary.breakdowns.agents);
         for (key, mut group) in agents {

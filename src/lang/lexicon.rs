@@ -39,7 +39,59 @@ pub struct Lexicon {
     pub copulas: HashSet<String>,
     pub not_passwords: HashSet<String>,
     pub stopwords: HashSet<String>,
+    /// The advisory rules' phrase lists, compiled.
+    pub advisory: AdvisoryLexicon,
     stemmer: Stemmer,
+}
+
+/// The advisory phrase lists (`[advisory]` in the packs), one regex per
+/// list key; a key with no phrases has none.
+#[derive(Debug, Default)]
+pub struct AdvisoryLexicon {
+    lists: Vec<(&'static str, Regex)>,
+}
+
+impl AdvisoryLexicon {
+    fn build(packs: &[&Pack]) -> Result<AdvisoryLexicon, String> {
+        let keys = super::pack::AdvisoryWords::default()
+            .lists()
+            .map(|(key, _)| key);
+        let mut lists = Vec::new();
+        for key in keys {
+            let phrases: Vec<String> = packs
+                .iter()
+                .flat_map(|p| {
+                    p.advisory
+                        .lists()
+                        .into_iter()
+                        .find(|(k, _)| *k == key)
+                        .map(|(_, words)| words.clone())
+                        .unwrap_or_default()
+                })
+                .collect();
+            if phrases.is_empty() {
+                continue;
+            }
+            let joined: Vec<String> = phrases
+                .iter()
+                .map(|p| phrase_regex(p).trim_start_matches("(?i)").to_string())
+                .collect();
+            let re = Regex::new(&format!("(?i)(?:{})", joined.join("|")))
+                .map_err(|e| format!("advisory `{key}`: {e}"))?;
+            lists.push((key, re));
+        }
+        Ok(AdvisoryLexicon { lists })
+    }
+
+    /// The phrases of one list (`complaint`, `apology`, …), if it has any.
+    pub fn phrases(&self, key: &str) -> Option<&Regex> {
+        self.lists.iter().find(|(k, _)| *k == key).map(|(_, re)| re)
+    }
+
+    /// Does `text` contain a phrase of the list?
+    pub fn any(&self, key: &str, text: &str) -> bool {
+        self.phrases(key).is_some_and(|re| re.is_match(text))
+    }
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -323,6 +375,7 @@ impl Lexicon {
             copulas: copula_words,
             not_passwords: set(&not_passwords),
             stopwords: set(&stopwords),
+            advisory: AdvisoryLexicon::build(packs)?,
             stemmer: Stemmer::create(match lang {
                 Lang::Fi => Algorithm::Finnish,
                 Lang::En => Algorithm::English,
@@ -442,6 +495,27 @@ mod tests {
         std::fs::write(&bad, "lang = \"fi\"\n[canned]\nphrasez = []\n").unwrap();
         let err = with_extra_phrases(&[bad]).unwrap_err();
         assert!(err.contains("bad.toml") && err.contains("phrasez"), "{err}");
+    }
+
+    #[test]
+    fn extra_phrase_files_extend_the_advisory_lists() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("ours.toml");
+        std::fs::write(
+            &file,
+            "lang = \"fi\"\n[advisory]\ncomplaint = [\"surkea palvelu\"]\n",
+        )
+        .unwrap();
+        let lexicons = with_extra_phrases(&[file]).unwrap();
+        let text = "Tämä on surkea palvelu.";
+        assert!(lexicons[0].advisory.any("complaint", text));
+        assert!(!builtin(Lang::Fi).advisory.any("complaint", text));
+        // The built-in lists are still there.
+        assert!(
+            lexicons[0]
+                .advisory
+                .any("complaint", "En ole saanut pakettia.")
+        );
     }
 
     #[test]

@@ -39,6 +39,69 @@ pub struct Pack {
     pub examples: Vec<Example>,
     #[serde(default)]
     pub split: SplitWords,
+    #[serde(default)]
+    pub advisory: AdvisoryWords,
+}
+
+/// Phrases for the advisory rules (0 points, shown apart from the card),
+/// in the notation of stock phrases: `*` for any ending, `…` for a gap.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default)]
+pub struct AdvisoryWords {
+    /// The customer complains (`missing-apology`).
+    pub complaint: Vec<String>,
+    /// The reply apologises or expresses regret.
+    pub apology: Vec<String>,
+    /// An automatic acknowledgement that answers nothing (`echo-reply`).
+    pub acknowledgement: Vec<String>,
+    /// Words that make a sentence a request (`reasked-info`).
+    pub ask: Vec<String>,
+    /// Details a customer gives and a reply may ask for again.
+    pub order_number: Vec<String>,
+    pub account_number: Vec<String>,
+    pub phone: Vec<String>,
+    pub address: Vec<String>,
+    pub customer_number: Vec<String>,
+    pub email: Vec<String>,
+    /// The customer cancels (`cancellation-steps`), and the steps of a good reply.
+    pub cancellation: Vec<String>,
+    pub regret: Vec<String>,
+    pub reason: Vec<String>,
+    pub instructions: Vec<String>,
+    pub confirmation: Vec<String>,
+    pub thanks: Vec<String>,
+    /// Informal address where the tone pack's casual address is slang (sv "du").
+    pub informal_address: Vec<String>,
+    /// Words the casual address patterns take for "sinä" forms that are not
+    /// (fi conditionals: "pitäisi", "olisi").
+    pub informal_exceptions: Vec<String>,
+}
+
+impl AdvisoryWords {
+    /// Every list by its key in the pack.
+    pub fn lists(&self) -> [(&'static str, &Vec<String>); 18] {
+        [
+            ("complaint", &self.complaint),
+            ("apology", &self.apology),
+            ("acknowledgement", &self.acknowledgement),
+            ("ask", &self.ask),
+            ("order-number", &self.order_number),
+            ("account-number", &self.account_number),
+            ("phone", &self.phone),
+            ("address", &self.address),
+            ("customer-number", &self.customer_number),
+            ("email", &self.email),
+            ("cancellation", &self.cancellation),
+            ("regret", &self.regret),
+            ("reason", &self.reason),
+            ("instructions", &self.instructions),
+            ("confirmation", &self.confirmation),
+            ("thanks", &self.thanks),
+            ("informal-address", &self.informal_address),
+            ("informal-exceptions", &self.informal_exceptions),
+        ]
+    }
 }
 
 /// Words that stand where the customer's name should be.
@@ -228,6 +291,7 @@ mod tests {
     fn lists_are_sorted_lowercase_and_deduplicated() {
         for pack in builtin() {
             let mut lists = pack.split.lists().to_vec();
+            lists.extend(pack.advisory.lists());
             lists.push(("stopwords", &pack.detect.stopwords));
             lists.extend([
                 ("generic-names", &pack.greeting.generic_names),

@@ -38,6 +38,9 @@ pub struct Mail {
     pub date: Option<String>,
     /// Seconds since the Unix epoch.
     pub timestamp: Option<i64>,
+    /// The sender's offset from UTC in the Date header, in minutes (local
+    /// time for business hours).
+    pub utc_offset_minutes: Option<i16>,
     pub subject: Option<String>,
     /// The readable body: text/plain preferred, else HTML turned into text;
     /// line endings normalised to `\n`.
@@ -69,6 +72,10 @@ pub fn decode(bytes: &[u8]) -> Result<Mail, String> {
             .date()
             .filter(|d| d.is_valid())
             .map(mail_parser::DateTime::to_timestamp),
+        utc_offset_minutes: message.date().filter(|d| d.is_valid()).map(|d| {
+            let minutes = i16::from(d.tz_hour) * 60 + i16::from(d.tz_minute);
+            if d.tz_before_gmt { -minutes } else { minutes }
+        }),
         subject: message.subject().map(|s| s.trim().to_string()),
         auto_submitted: message
             .header_raw("Auto-Submitted")

@@ -40,6 +40,7 @@ impl<W: Write> Reporter for GithubReporter<W> {
         for finding in &linted.findings {
             let command = match finding.severity {
                 Severity::Security => "error",
+                Severity::Warning if finding.is_advisory() => "notice",
                 Severity::Warning => "warning",
             };
             writeln!(
@@ -56,6 +57,30 @@ impl<W: Write> Reporter for GithubReporter<W> {
     }
 
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        if let Some(threads) = &summary.advisory.threads {
+            let notices = threads
+                .no_reply
+                .iter()
+                .map(|c| ("no-reply", &c.file, c.no_reply_message(), &c.subject))
+                .chain(threads.slow_reply.iter().map(|r| {
+                    (
+                        "slow-reply",
+                        &r.file,
+                        r.message(threads),
+                        &r.customer.subject,
+                    )
+                }));
+            for (rule, file, message, subject) in notices {
+                let file = file.strip_prefix("./").unwrap_or(file);
+                writeln!(
+                    self.out,
+                    "::notice file={},line=1,title={}::{}",
+                    escape_property(file),
+                    escape_property(&format!("bingo {rule}")),
+                    escape_data(&format!("{message} — “{subject}”"))
+                )?;
+            }
+        }
         let card = summary.card();
         writeln!(
             self.out,

@@ -425,9 +425,81 @@ fn summary_markup(summary: &Summary, ui: UiLang) -> Markup {
                 (month_chart(&breakdowns.months, ui))
                 (breakdown_table(&breakdowns.months, tr(ui, "month", "kuukausi"), ui))
             }
+            (advisory_markup(&summary.advisory, ui))
             @if !summary.errors.is_empty() {
                 h3 { (tr(ui, "Inputs that could not be read", "Tiedostot, joita ei voitu lukea")) }
                 ul.errors { @for e in &summary.errors { li { (e.file) ": " (e.message) } } }
+            }
+        }
+    }
+}
+
+/// Beyond the card: advisory counts, reply times, unanswered and slow.
+fn advisory_markup(advisory: &crate::threads::AdvisorySummary, ui: UiLang) -> Markup {
+    use crate::threads::hours;
+    let threads = advisory
+        .threads
+        .as_ref()
+        .filter(|t| t.customer_messages > 0);
+    #[allow(clippy::cast_precision_loss)]
+    let seconds = |s: u64| s as f64;
+    let times = |t: &crate::threads::ReplyTimes| match (t.median_seconds, t.p90_seconds) {
+        (Some(median), Some(p90)) => (hours(median), hours(seconds(p90))),
+        _ => ("–".to_string(), "–".to_string()),
+    };
+    html! {
+        @if !advisory.findings.is_empty() || threads.is_some() {
+            h3 { (tr(ui, "Beyond the card (advisory, 0 points)", "Kortin ulkopuolelta (huomiot, 0 pistettä)")) }
+            @if !advisory.findings.is_empty() {
+                p {
+                    @for (rule, count) in &advisory.findings {
+                        span.rule { (rule) } " " strong { (count) } " · "
+                    }
+                }
+            }
+            @if let Some(t) = threads {
+                p {
+                    (tr(ui, "customer messages", "asiakkaan viestejä")) " " strong { (t.customer_messages) }
+                    " · " (tr(ui, "answered", "vastattu")) " " strong { (t.answered) }
+                    @if t.no_reply_checked {
+                        " · " (tr(ui, "unanswered", "vastaamatta")) " " strong { (t.no_reply.len()) }
+                    }
+                }
+                table {
+                    thead { tr {
+                        th { (tr(ui, "agent", "asiakaspalvelija")) }
+                        th.num { (tr(ui, "replies", "vastauksia")) }
+                        th.num { (tr(ui, "median reply time", "vastausajan mediaani")) }
+                        th.num { "p90" }
+                    } }
+                    tbody {
+                        @for (agent, agent_times) in &t.agents {
+                            @let (median, p90) = times(agent_times);
+                            tr { td { (agent) } td.num { (agent_times.replies) } td.num { (median) } td.num { (p90) } }
+                        }
+                        @let (median, p90) = times(&t.overall);
+                        tr { th { (tr(ui, "all", "kaikki")) } th.num { (t.overall.replies) } th.num { (median) } th.num { (p90) } }
+                    }
+                }
+                @if !t.no_reply.is_empty() {
+                    h3 { (tr(ui, "No reply (no-reply)", "Vastaamatta (no-reply)")) }
+                    ul {
+                        @for c in &t.no_reply {
+                            li { (c.from) " · " (c.date.as_deref().unwrap_or("–")) " · " (c.subject) span.meta { " " (c.file) " #" (c.index) } }
+                        }
+                    }
+                }
+                @if !t.slow_reply.is_empty() {
+                    h3 { (tr(ui, "Slow replies (slow-reply)", "Hitaat vastaukset (slow-reply)")) }
+                    ul {
+                        @for r in &t.slow_reply {
+                            li {
+                                a href=(format!("#{}", anchor(&r.file, r.index))) { (r.customer.subject) }
+                                " · " (r.agent) " · " (hours(seconds(r.seconds)))
+                            }
+                        }
+                    }
+                }
             }
         }
     }

@@ -12,6 +12,7 @@ use super::Reporter;
 use crate::breakdown::Group;
 use crate::rules::{Square, UiLang};
 use crate::score::{Band, Card};
+use crate::threads::{AdvisorySummary, ReplyTimes, hours};
 use crate::{LintedMessage, Summary};
 
 const CELL: usize = 26;
@@ -163,6 +164,151 @@ impl<W: Write> HumanReporter<W> {
         }
         Ok(())
     }
+
+    fn finding_line(&mut self, finding: &crate::rules::Finding) -> io::Result<()> {
+        let location = format!("{}:{}", finding.line, finding.column);
+        writeln!(
+            self.out,
+            "   {:>7}  {}  {}  {}",
+            self.paint(&location, Style::new().dimmed()),
+            self.paint(finding.rule, Style::new().cyan()),
+            finding.message,
+            self.paint(&format!("“{}”", finding.excerpt), Style::new().italic())
+        )
+    }
+
+    fn advisory_heading(&self) -> &'static str {
+        match self.ui {
+            UiLang::En => "Beyond the card (advisory, 0 points)",
+            UiLang::Fi => "Kortin ulkopuolelta (huomiot, 0 pistettä)",
+        }
+    }
+
+    /// The advisory section of the summary: per-rule counts, the threads'
+    /// figures, the unanswered messages and the slow replies.
+    fn advisory_summary(&mut self, advisory: &AdvisorySummary) -> io::Result<()> {
+        // Threads say something only when the input held customer messages.
+        let threads = advisory
+            .threads
+            .as_ref()
+            .filter(|t| t.customer_messages > 0);
+        if advisory.findings.is_empty() && threads.is_none() {
+            return Ok(());
+        }
+        let fi = self.ui == UiLang::Fi;
+        writeln!(
+            self.out,
+            "\n{}",
+            self.paint(self.advisory_heading(), Style::new().bold())
+        )?;
+        if !advisory.findings.is_empty() {
+            let counts: Vec<String> = advisory
+                .findings
+                .iter()
+                .map(|(rule, count)| format!("{} {count}", self.paint(rule, Style::new().cyan())))
+                .collect();
+            writeln!(self.out, " {}", counts.join(" · "))?;
+        }
+        let Some(t) = threads else {
+            return Ok(());
+        };
+        let (customers, answered, unanswered) = if fi {
+            ("asiakkaan viestejä", "vastattu", "vastaamatta")
+        } else {
+            ("customer messages", "answered", "unanswered")
+        };
+        let mut line = format!(
+            " {customers} {} · {answered} {}",
+            t.customer_messages, t.answered
+        );
+        if t.no_reply_checked {
+            let _ = write!(line, " · {unanswered} {}", t.no_reply.len());
+        }
+        writeln!(self.out, "{line}")?;
+        let within = crate::config::Duration {
+            seconds: t.reply_within,
+        };
+        let counted = match (&t.business_hours, fi) {
+            (Some(hours), false) => format!("business hours {hours}"),
+            (Some(hours), true) => format!("työaika {hours}"),
+            (None, false) => "calendar hours".to_string(),
+            (None, true) => "kalenteriaika".to_string(),
+        };
+        let times = |times: &ReplyTimes| match (times.median_seconds, times.p90_seconds) {
+            (Some(median), Some(p90)) => format!(
+                "median {} · p90 {} · {} {}",
+                hours(median),
+                hours(p90 as f64),
+                times.replies,
+                match (fi, times.replies) {
+                    (false, 1) => "reply",
+                    (false, _) => "replies",
+                    (true, 1) => "vastaus",
+                    (true, _) => "vastausta",
+                }
+            ),
+            _ => "–".to_string(),
+        };
+        let label = if fi { "vastausaika" } else { "reply time" };
+        writeln!(
+            self.out,
+            " {label} ({counted}, reply-within {within}): {}",
+            times(&t.overall)
+        )?;
+        for (agent, agent_times) in &t.agents {
+            writeln!(self.out, "   {agent:<32} {}", times(agent_times))?;
+        }
+        if !t.no_reply.is_empty() {
+            let heading = if fi {
+                "Vastaamatta (no-reply)"
+            } else {
+                "No reply (no-reply)"
+            };
+            writeln!(self.out, " {}", self.paint(heading, Style::new().bold()))?;
+            for c in &t.no_reply {
+                writeln!(
+                    self.out,
+                    "   {} #{}  {}  {}  {}",
+                    c.file,
+                    c.index,
+                    c.from,
+                    c.date.as_deref().unwrap_or("–"),
+                    c.subject
+                )?;
+            }
+        }
+        if !t.slow_reply.is_empty() {
+            let heading = if fi {
+                "Hitaat vastaukset (slow-reply)"
+            } else {
+                "Slow replies (slow-reply)"
+            };
+            writeln!(self.out, " {}", self.paint(heading, Style::new().bold()))?;
+            for r in &t.slow_reply {
+                writeln!(
+                    self.out,
+                    "   {} #{}  {}  {}  ← {} #{}  {}  {}",
+                    r.file,
+                    r.index,
+                    r.agent,
+                    hours(r.seconds as f64),
+                    r.customer.file,
+                    r.customer.index,
+                    r.customer.from,
+                    r.customer.subject
+                )?;
+            }
+        }
+        if t.incomplete {
+            let text = if fi {
+                "viestejä oli liikaa: ketjut laskettu vain alusta"
+            } else {
+                "too many messages: threads cover the first ones only"
+            };
+            writeln!(self.out, " {text}")?;
+        }
+        Ok(())
+    }
 }
 
 /// An agent's name and address, or a month.
@@ -198,22 +344,26 @@ impl<W: Write> Reporter for HumanReporter<W> {
         for line in self.grid(&linted.card, None) {
             writeln!(self.out, "{line}")?;
         }
-        for finding in &linted.findings {
-            let location = format!("{}:{}", finding.line, finding.column);
-            writeln!(
-                self.out,
-                "   {:>7}  {}  {}  {}",
-                self.paint(&location, Style::new().dimmed()),
-                self.paint(finding.rule, Style::new().cyan()),
-                finding.message,
-                self.paint(&format!("“{}”", finding.excerpt), Style::new().italic())
-            )?;
+        for finding in linted.findings.iter().filter(|f| !f.is_advisory()) {
+            self.finding_line(finding)?;
         }
         writeln!(
             self.out,
             "{}",
             self.band_line(linted.card.score(), linted.card.band())
         )?;
+        let mut advisory = linted
+            .findings
+            .iter()
+            .filter(|f| f.is_advisory())
+            .peekable();
+        if advisory.peek().is_some() {
+            let heading = self.advisory_heading();
+            writeln!(self.out, " {}", self.paint(heading, Style::new().bold()))?;
+            for finding in advisory {
+                self.finding_line(finding)?;
+            }
+        }
         writeln!(self.out)
     }
 
@@ -312,6 +462,9 @@ impl<W: Write> Reporter for HumanReporter<W> {
                 &breakdowns.months,
                 super::tr(self.ui, "Per month", "Kuukausittain"),
             )?;
+        }
+        if !self.quiet {
+            self.advisory_summary(&summary.advisory)?;
         }
         if summary.skipped > 0 {
             let text = match self.ui {

@@ -13,6 +13,7 @@ use super::Reporter;
 use crate::breakdown::Group;
 use crate::rules::{Finding, Square};
 use crate::score::{Card, Mailbox};
+use crate::threads::AdvisorySummary;
 use crate::{LintedMessage, Summary};
 
 /// Squares by id, in card order, points or null.
@@ -117,6 +118,84 @@ fn summary_value(summary: &Summary) -> serde_json::Value {
         "skipped": summary.skipped,
         "agents": groups_value(&summary.breakdowns.agents, true),
         "months": groups_value(&summary.breakdowns.months, false),
+        "advisory": advisory_value(&summary.advisory),
+    })
+}
+
+/// A thread-level advisory finding in the shape of the contract's findings
+/// (`"square": null, "points": 0`), with where it is.
+fn thread_finding(rule: &str, message: &str, details: serde_json::Value) -> serde_json::Value {
+    let mut value = serde_json::json!({
+        "rule": rule,
+        "square": null,
+        "points": 0,
+        "severity": "warning",
+        "message": message,
+    });
+    if let (Some(out), serde_json::Value::Object(details)) = (value.as_object_mut(), details) {
+        out.extend(details);
+    }
+    value
+}
+
+/// The advisory side of the summary: per-rule counts of per-message
+/// advisory findings, and the threads (null for templates).
+fn advisory_value(advisory: &AdvisorySummary) -> serde_json::Value {
+    let threads = advisory.threads.as_ref().map(|t| {
+        let agents: Vec<serde_json::Value> = t
+            .agents
+            .iter()
+            .map(|(agent, times)| {
+                serde_json::json!({
+                    "agent": agent,
+                    "replies": times.replies,
+                    "median_seconds": times.median_seconds,
+                    "p90_seconds": times.p90_seconds,
+                })
+            })
+            .collect();
+        let no_reply: Vec<serde_json::Value> = t
+            .no_reply
+            .iter()
+            .map(|c| {
+                thread_finding(
+                    "no-reply",
+                    &c.no_reply_message(),
+                    serde_json::to_value(c).unwrap_or_default(),
+                )
+            })
+            .collect();
+        let slow_reply: Vec<serde_json::Value> = t
+            .slow_reply
+            .iter()
+            .map(|r| {
+                thread_finding(
+                    "slow-reply",
+                    &r.message(t),
+                    serde_json::to_value(r).unwrap_or_default(),
+                )
+            })
+            .collect();
+        serde_json::json!({
+            "customer_messages": t.customer_messages,
+            "answered": t.answered,
+            "unanswered": t.no_reply_checked.then_some(t.no_reply.len()),
+            "reply_within_seconds": t.reply_within,
+            "business_hours": t.business_hours.map(|b| b.to_string()),
+            "reply_times": {
+                "replies": t.overall.replies,
+                "median_seconds": t.overall.median_seconds,
+                "p90_seconds": t.overall.p90_seconds,
+                "agents": agents,
+            },
+            "no_reply": no_reply,
+            "slow_reply": slow_reply,
+            "incomplete": t.incomplete,
+        })
+    });
+    serde_json::json!({
+        "findings": advisory.findings,
+        "threads": threads,
     })
 }
 

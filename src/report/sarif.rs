@@ -126,6 +126,19 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
+/// Advisory rules (no square, 0 points) are notes, shown apart from the card.
+fn rule_level(rule: &dyn Rule) -> &'static str {
+    if rule.square().is_none() && rule.severity() == Severity::Warning {
+        "note"
+    } else {
+        level(rule.severity())
+    }
+}
+
+fn rule_index(id: &str) -> usize {
+    REGISTRY.iter().position(|r| r.id() == id).unwrap_or(0)
+}
+
 fn descriptor(rule: &dyn Rule) -> ReportingDescriptor {
     let doc = rule.doc();
     let en = UiLang::En;
@@ -148,6 +161,9 @@ fn descriptor(rule: &dyn Rule) -> ReportingDescriptor {
     }
     if rule.severity() == Severity::Security {
         tags.push("security");
+    }
+    if rule_level(rule) == "note" {
+        tags.push("advisory");
     }
     ReportingDescriptor {
         id: rule.id(),
@@ -174,9 +190,48 @@ fn descriptor(rule: &dyn Rule) -> ReportingDescriptor {
             markdown: Some(markdown),
         },
         default_configuration: Configuration {
-            level: level(rule.severity()),
+            level: rule_level(rule),
         },
         properties: Properties { tags },
+    }
+}
+
+fn logical_location(index: usize, message_id: Option<&str>) -> LogicalLocation {
+    LogicalLocation {
+        name: format!("message {index} {}", message_id.unwrap_or_default())
+            .trim()
+            .to_string(),
+        kind: "object",
+    }
+}
+
+/// A thread-level advisory result: about a whole message, at its first line.
+fn message_result(
+    rule_id: &'static str,
+    text: String,
+    file: &str,
+    index: usize,
+    message_id: Option<&str>,
+    snippet: &str,
+) -> SarifResult {
+    SarifResult {
+        rule_id,
+        rule_index: rule_index(rule_id),
+        level: "note",
+        message: Message { text },
+        locations: vec![Location {
+            physical_location: PhysicalLocation {
+                artifact_location: ArtifactLocation { uri: uri(file) },
+                region: Region {
+                    start_line: 1,
+                    start_column: 1,
+                    snippet: Message {
+                        text: snippet.to_string(),
+                    },
+                },
+            },
+            logical_locations: vec![logical_location(index, message_id)],
+        }],
     }
 }
 
@@ -228,28 +283,22 @@ impl<W: Write> Reporter for SarifReporter<W> {
     fn message(&mut self, linted: &LintedMessage) -> io::Result<()> {
         let message = &linted.message;
         for finding in &linted.findings {
-            let rule_index = REGISTRY
-                .iter()
-                .position(|r| r.id() == finding.rule)
-                .unwrap_or(0);
             let logical = if self.mailbox_lines {
-                vec![LogicalLocation {
-                    name: format!(
-                        "message {} {}",
-                        message.index,
-                        message.mail.message_id.as_deref().unwrap_or_default()
-                    )
-                    .trim()
-                    .to_string(),
-                    kind: "object",
-                }]
+                vec![logical_location(
+                    message.index,
+                    message.mail.message_id.as_deref(),
+                )]
             } else {
                 Vec::new()
             };
             self.results.push(SarifResult {
                 rule_id: finding.rule,
-                rule_index,
-                level: level(finding.severity),
+                rule_index: rule_index(finding.rule),
+                level: if finding.is_advisory() {
+                    "note"
+                } else {
+                    level(finding.severity)
+                },
                 message: Message {
                     text: finding.message.clone(),
                 },
@@ -273,7 +322,29 @@ impl<W: Write> Reporter for SarifReporter<W> {
         Ok(())
     }
 
-    fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        if let Some(threads) = &summary.advisory.threads {
+            for c in &threads.no_reply {
+                self.results.push(message_result(
+                    "no-reply",
+                    c.no_reply_message(),
+                    &c.file,
+                    c.index,
+                    c.message_id.as_deref(),
+                    &c.subject,
+                ));
+            }
+            for r in &threads.slow_reply {
+                self.results.push(message_result(
+                    "slow-reply",
+                    r.message(threads),
+                    &r.file,
+                    r.index,
+                    None,
+                    &r.customer.subject,
+                ));
+            }
+        }
         let log = Self::log(std::mem::take(&mut self.results));
         serde_json::to_writer_pretty(&mut self.out, &log)?;
         self.out.write_all(b"\n")?;

@@ -5,6 +5,7 @@
 //! where it needs it, at the customer's message. It returns findings with
 //! byte spans into the own text; line, column and excerpt follow from them.
 
+pub mod advisory;
 mod canned_phrase;
 mod nameless_greeting;
 mod no_greeting;
@@ -133,6 +134,13 @@ pub struct Finding {
     pub secret: Option<Range<usize>>,
 }
 
+impl Finding {
+    /// An advisory finding: 0 points, no square, shown apart from the card.
+    pub fn is_advisory(&self) -> bool {
+        self.square.is_none() && self.severity == Severity::Warning
+    }
+}
+
 /// Text in English and Finnish.
 #[derive(Debug, Clone, Copy)]
 pub struct Text {
@@ -231,18 +239,37 @@ pub trait Rule: Sync {
 
 /// Every rule, alphabetical, one line each.
 pub static REGISTRY: &[&dyn Rule] = &[
+    &advisory::cancellation_steps::CancellationSteps,
     &canned_phrase::CannedPhrase,
+    &advisory::echo_reply::EchoReply,
+    &advisory::missing_apology::MissingApology,
+    &advisory::mixed_address::MixedAddress,
     &nameless_greeting::NamelessGreeting,
     &no_greeting::NoGreeting,
+    &advisory::no_reply::NoReply,
     &plaintext_password::PlaintextPassword,
+    &advisory::reasked_info::ReaskedInfo,
+    &advisory::slow_reply::SlowReply,
     &tone_mismatch::ToneMismatch,
     &unanswered_question::UnansweredQuestion,
+    &advisory::unfilled_placeholder::UnfilledPlaceholder,
     &vague_wording::VagueWording,
 ];
 
 /// The rule with this id.
 pub fn by_id(id: &str) -> Option<&'static dyn Rule> {
     REGISTRY.iter().copied().find(|r| r.id() == id)
+}
+
+/// The id that selects every advisory rule at once (`--ignore advisory`).
+pub const ADVISORY: &str = "advisory";
+
+/// Does a `select`/`ignore` entry name this rule: its id, its square, or
+/// `advisory` for a rule off the card?
+fn rule_matches(rule: &dyn Rule, id: &str) -> bool {
+    rule.id() == id
+        || rule.square().is_some_and(|s| s.id() == id)
+        || (id == ADVISORY && rule.square().is_none() && rule.severity() == Severity::Warning)
 }
 
 /// Which rules run.
@@ -263,7 +290,7 @@ impl Selection {
     /// `select` (empty: all) minus `ignore`. Unknown ids are an error.
     pub fn new(select: &[String], ignore: &[String]) -> Result<Self, String> {
         for id in select.iter().chain(ignore) {
-            if by_id(id).is_none() && Square::from_id(id).is_none() {
+            if by_id(id).is_none() && Square::from_id(id).is_none() && id != ADVISORY {
                 return Err(format!(
                     "unknown rule `{id}` (known: {})",
                     REGISTRY
@@ -274,13 +301,10 @@ impl Selection {
                 ));
             }
         }
-        let matches = |rule: &dyn Rule, id: &str| {
-            rule.id() == id || rule.square().is_some_and(|s| s.id() == id)
-        };
         let enabled = REGISTRY
             .iter()
-            .filter(|r| select.is_empty() || select.iter().any(|id| matches(**r, id)))
-            .filter(|r| !ignore.iter().any(|id| matches(**r, id)))
+            .filter(|r| select.is_empty() || select.iter().any(|id| rule_matches(**r, id)))
+            .filter(|r| !ignore.iter().any(|id| rule_matches(**r, id)))
             .map(|r| r.id())
             .collect();
         Ok(Self { enabled })
@@ -340,11 +364,10 @@ impl PerFileIgnores {
             return false;
         };
         let file = file.strip_prefix("./").unwrap_or(file);
-        globs.matches(file).into_iter().any(|i| {
-            self.rules[i]
-                .iter()
-                .any(|id| id == rule.id() || rule.square().is_some_and(|s| s.id() == id))
-        })
+        globs
+            .matches(file)
+            .into_iter()
+            .any(|i| self.rules[i].iter().any(|id| rule_matches(rule, id)))
     }
 }
 
@@ -538,6 +561,11 @@ mod tests {
         assert!(s.is_enabled("no-greeting") && s.is_enabled("nameless-greeting"));
         assert!(!s.judges(Square::Canned));
         assert!(Selection::new(&["no-such-rule".into()], &[]).is_err());
+        let s = Selection::new(&[], &["advisory".into()]).unwrap();
+        assert!(!s.is_enabled("no-reply") && !s.is_enabled("echo-reply"));
+        assert!(s.is_enabled("plaintext-password") && s.is_enabled("no-greeting"));
+        let s = Selection::new(&["advisory".into()], &[]).unwrap();
+        assert!(s.is_enabled("mixed-address") && !s.is_enabled("canned-phrase"));
     }
 }
 

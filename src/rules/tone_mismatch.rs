@@ -96,8 +96,9 @@ pub fn customer_register(lex: &Lexicon, text: &str) -> Register {
     }
 }
 
-/// Formal and casual evidence in the reply, with the first span of each.
-fn reply_markers(
+/// Counts of formal and informal address ("Te", "-nne" / "sinä", "-si")
+/// in `text` from byte `from`, with the first span of each.
+pub(crate) fn address_markers(
     lex: &Lexicon,
     text: &str,
     from: usize,
@@ -130,6 +131,21 @@ fn reply_markers(
             casual_at.get_or_insert(from + m.start()..from + m.end());
         }
     }
+    (formal, formal_at, casual, casual_at)
+}
+
+/// Formal and casual evidence in the reply, with the first span of each.
+fn reply_markers(
+    lex: &Lexicon,
+    text: &str,
+    from: usize,
+) -> (
+    usize,
+    Option<std::ops::Range<usize>>,
+    usize,
+    Option<std::ops::Range<usize>>,
+) {
+    let (formal, formal_at, mut casual, mut casual_at) = address_markers(lex, text, from);
     let lower = text[from..].to_lowercase();
     for (span, word) in word_spans(&lower) {
         if lex.casual_reply.contains(word) {

@@ -11,6 +11,7 @@ mod input;
 mod quotes;
 mod reports;
 mod robustness;
+mod threads;
 
 use std::ffi::OsString;
 use std::io::{Read, Write};

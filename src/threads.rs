@@ -1,0 +1,998 @@
+//! Threads across the whole input, for `no-reply` and `slow-reply`: which
+//! customer message each reply answers, which customer messages nobody
+//! answered, and how long the first reply took.
+//!
+//! Real exports often hold the replies before the customer's mails (a Sent
+//! mbox read before the Inbox, Maildir order), so nothing is decided while
+//! reading: every message leaves a small fixed-size [`Node`] (hashes of its
+//! ids, its date, where it is), and [`ThreadTracker::finish`] links them at
+//! the end of the run. No message text is kept; the sender and subject of
+//! customer messages are kept for the summary list within a byte budget.
+//!
+//! A reply answers the customer message its In-Reply-To or References
+//! point to (through other replies, if need be); where those are missing or
+//! point outside the input, the latest earlier customer message with the
+//! same normalised subject from the person the reply goes to.
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
+
+use crate::Message;
+use crate::mail::MessageKind;
+use crate::rules::{Finding, PerFileIgnores, Selection};
+
+/// The service time when the config sets no `reply-within`.
+pub const DEFAULT_REPLY_WITHIN: u64 = 24 * 3600;
+/// At most this many messages are threaded (under 90 bytes each at the
+/// peak, `examples/thread_memory.rs`); past it the summary says the thread
+/// figures are incomplete.
+const MAX_NODES: usize = 1 << 20;
+/// References kept per message: In-Reply-To and the nearest References.
+const MAX_REFS: usize = 3;
+/// Bytes of customer senders and subjects kept for the no-reply list.
+const MAX_DETAIL_BYTES: usize = 8 * 1024 * 1024;
+/// Distinct agents counted apart; the rest share one line.
+const MAX_AGENTS: usize = 10_000;
+/// Replies followed from one reply to its customer message.
+const MAX_CHAIN: usize = 16;
+const NONE: u32 = u32::MAX;
+
+/// Opening hours for `slow-reply`: the days and the hours of the day,
+/// in the customer's local time (the offset of their Date header).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BusinessHours {
+    /// Monday first.
+    days: [bool; 7],
+    /// Minutes after midnight.
+    start: u32,
+    end: u32,
+}
+
+const DAY_NAMES: [(&str, &str); 7] = [
+    ("mon", "ma"),
+    ("tue", "ti"),
+    ("wed", "ke"),
+    ("thu", "to"),
+    ("fri", "pe"),
+    ("sat", "la"),
+    ("sun", "su"),
+];
+
+fn day_of(name: &str) -> Option<usize> {
+    let name = name.to_lowercase();
+    DAY_NAMES
+        .iter()
+        .position(|(en, fi)| name == *en || name == *fi)
+}
+
+fn minutes_of(text: &str) -> Option<u32> {
+    let (hours, minutes) = text.split_once(':').unwrap_or((text, "0"));
+    let (hours, minutes): (u32, u32) = (hours.parse().ok()?, minutes.parse().ok()?);
+    (hours <= 24 && minutes < 60 && hours * 60 + minutes <= 24 * 60).then_some(hours * 60 + minutes)
+}
+
+impl std::str::FromStr for BusinessHours {
+    type Err = String;
+
+    /// `08-16`, `8:30-16:30`, `mon-sat 09-17`, `ma-pe 08-16` (Mon–Fri
+    /// when no days are given).
+    fn from_str(text: &str) -> Result<Self, String> {
+        let bad = || {
+            format!(
+                "business-hours: `{text}` is not opening hours (write e.g. \"08-16\", \"08:30-16:30\" or \"mon-sat 09-17\")"
+            )
+        };
+        let parts: Vec<&str> = text.split_whitespace().collect();
+        let (days_text, hours_text) = match parts.as_slice() {
+            [hours] => ("mon-fri", *hours),
+            [days, hours] => (*days, *hours),
+            _ => return Err(bad()),
+        };
+        let mut days = [false; 7];
+        for piece in days_text.split(',') {
+            match piece.split_once('-') {
+                Some((a, b)) => {
+                    let (a, b) = (day_of(a).ok_or_else(bad)?, day_of(b).ok_or_else(bad)?);
+                    if a > b {
+                        return Err(bad());
+                    }
+                    days[a..=b].iter_mut().for_each(|d| *d = true);
+                }
+                None => days[day_of(piece).ok_or_else(bad)?] = true,
+            }
+        }
+        let (start, end) = hours_text.split_once('-').ok_or_else(bad)?;
+        let (start, end) = (
+            minutes_of(start).ok_or_else(bad)?,
+            minutes_of(end).ok_or_else(bad)?,
+        );
+        if start >= end {
+            return Err(bad());
+        }
+        Ok(BusinessHours { days, start, end })
+    }
+}
+
+impl std::fmt::Display for BusinessHours {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = DAY_NAMES
+            .iter()
+            .zip(self.days)
+            .filter(|(_, open)| *open)
+            .map(|((en, _), _)| *en)
+            .collect();
+        let days = match names.as_slice() {
+            [first, .., last]
+                if names.len() == 1 + day_of(last).unwrap_or(0) - day_of(first).unwrap_or(0) =>
+            {
+                format!("{first}-{last}")
+            }
+            _ => names.join(","),
+        };
+        write!(
+            f,
+            "{days} {:02}:{:02}-{:02}:{:02}",
+            self.start / 60,
+            self.start % 60,
+            self.end / 60,
+            self.end % 60
+        )
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for BusinessHours {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+impl serde::Serialize for BusinessHours {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl BusinessHours {
+    fn day_seconds(&self, weekday: usize) -> i64 {
+        if self.days[weekday] {
+            i64::from(self.end - self.start) * 60
+        } else {
+            0
+        }
+    }
+
+    /// Business seconds from a fixed Monday up to local time `t`.
+    fn before(&self, t: i64) -> i64 {
+        // 1970-01-01 was a Thursday: day 0 is weekday 3 (Monday 0).
+        let day = t.div_euclid(86_400) + 3;
+        let second = t.rem_euclid(86_400);
+        let week: i64 = (0..7).map(|d| self.day_seconds(d)).sum();
+        let weekday = usize::try_from(day.rem_euclid(7)).unwrap_or(0);
+        let earlier: i64 = (0..weekday).map(|d| self.day_seconds(d)).sum();
+        let today = if self.days[weekday] {
+            second.clamp(i64::from(self.start) * 60, i64::from(self.end) * 60)
+                - i64::from(self.start) * 60
+        } else {
+            0
+        };
+        day.div_euclid(7) * week + earlier + today
+    }
+
+    /// Business seconds between two instants, in local time `offset`
+    /// seconds east of UTC.
+    pub fn seconds_between(&self, from: i64, to: i64, offset: i64) -> u64 {
+        if to <= from {
+            return 0;
+        }
+        u64::try_from(self.before(to + offset) - self.before(from + offset)).unwrap_or(0)
+    }
+}
+
+/// How `no-reply` and `slow-reply` are judged.
+#[derive(Debug, Clone)]
+pub struct ThreadSettings {
+    /// The service time, in seconds.
+    pub reply_within: u64,
+    /// Count only these hours (else calendar hours).
+    pub business_hours: Option<BusinessHours>,
+}
+
+impl Default for ThreadSettings {
+    fn default() -> Self {
+        Self {
+            reply_within: DEFAULT_REPLY_WITHIN,
+            business_hours: None,
+        }
+    }
+}
+
+/// What the tracker keeps of one message: hashes and positions only.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    /// Message-ID (0: none).
+    id: u64,
+    /// Normalised subject and customer address (0: none).
+    thread: u64,
+    /// Seconds since 2000-01-01 (1932–2068; `i32::MIN`: no date).
+    date: i32,
+    /// The sender's address (32 bits suffice to tell two people apart).
+    from: u32,
+    file: u32,
+    index: u32,
+    /// Replies: the agent; customer messages: the detail entry.
+    extra: u32,
+    refs_start: u32,
+    /// Minutes east of UTC of the Date header.
+    offset: i16,
+    refs_len: u8,
+    reply: bool,
+}
+
+/// 2000-01-01T00:00:00Z: dates are kept as seconds from here in 32 bits.
+const DATE_BASE: i64 = 946_684_800;
+
+fn compact_date(timestamp: Option<i64>) -> i32 {
+    timestamp
+        .and_then(|t| i32::try_from(t - DATE_BASE).ok())
+        .filter(|&d| d != i32::MIN)
+        .unwrap_or(i32::MIN)
+}
+
+impl Node {
+    /// Seconds since the epoch, `i64::MIN` when unknown.
+    fn date(&self) -> i64 {
+        if self.date == i32::MIN {
+            i64::MIN
+        } else {
+            i64::from(self.date) + DATE_BASE
+        }
+    }
+}
+
+/// A sender and subject kept for the no-reply list.
+#[derive(Debug, Clone)]
+struct Detail {
+    message_id: Option<Box<str>>,
+    from: Box<str>,
+    subject: Box<str>,
+}
+
+/// Collects every message of a run in input order.
+#[derive(Debug, Default)]
+pub struct ThreadTracker {
+    nodes: Vec<Node>,
+    refs: Vec<u64>,
+    files: Vec<Arc<str>>,
+    agents: Vec<String>,
+    agent_ids: HashMap<String, u32>,
+    details: Vec<Detail>,
+    detail_bytes: usize,
+    /// Messages past [`MAX_NODES`].
+    dropped: usize,
+}
+
+fn hash(parts: &[&str]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    parts.hash(&mut hasher);
+    hasher.finish().max(1)
+}
+
+/// Reply and forward prefixes taken off a subject.
+const SUBJECT_PREFIXES: &[&str] = &[
+    "re", "vs", "sv", "aw", "vast", "fwd", "fw", "vl", "vb", "tr", "wg", "antw", "ref", "odp", "r",
+];
+
+/// A subject without reply and forward prefixes (repeated, any case,
+/// "Re[2]:" too) and leading "[#1234]" tags, lower-cased, spaces collapsed.
+pub fn normalised_subject(subject: &str) -> String {
+    let mut rest = subject.trim();
+    loop {
+        let before = rest;
+        if rest.starts_with('[') {
+            if let Some(end) = rest.find(']') {
+                rest = rest[end + 1..].trim_start();
+            }
+        }
+        let word_end = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        let word = rest[..word_end].to_lowercase();
+        if SUBJECT_PREFIXES.contains(&word.as_str()) {
+            let mut after = rest[word_end..].trim_start();
+            if after.starts_with('[') {
+                after = after.find(']').map_or(after, |i| &after[i + 1..]);
+            }
+            if let Some(stripped) = after.trim_start().strip_prefix(':') {
+                rest = stripped.trim_start();
+            }
+        }
+        if rest == before {
+            break;
+        }
+    }
+    rest.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn address(person: Option<&crate::mail::Person>) -> String {
+    person
+        .and_then(|p| p.address.as_deref().or(p.name.as_deref()))
+        .unwrap_or_default()
+        .trim()
+        .to_lowercase()
+}
+
+fn clipped(text: &str, max: usize) -> Box<str> {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].into()
+}
+
+impl ThreadTracker {
+    /// Remembers one message (a reply or a customer message).
+    pub fn add(&mut self, message: &Message) {
+        if self.nodes.len() >= MAX_NODES {
+            self.dropped += 1;
+            return;
+        }
+        let mail = &message.mail;
+        let reply = message.kind == MessageKind::Reply;
+        let file = match self.files.last() {
+            Some(last) if Arc::ptr_eq(last, &message.file) || **last == *message.file => {
+                self.files.len() - 1
+            }
+            _ => {
+                self.files.push(Arc::clone(&message.file));
+                self.files.len() - 1
+            }
+        };
+        let sender = address(mail.from.as_ref());
+        // The customer: the sender of a customer message, the first
+        // recipient of a reply.
+        let customer = if reply {
+            address(mail.to.first())
+        } else {
+            sender.clone()
+        };
+        let subject = normalised_subject(mail.subject.as_deref().unwrap_or_default());
+        let thread = if subject.is_empty() || customer.is_empty() {
+            0
+        } else {
+            hash(&[&subject, &customer])
+        };
+        let refs_start = self.refs.len();
+        for id in mail
+            .in_reply_to
+            .iter()
+            .chain(mail.references.iter().rev())
+            .take(MAX_REFS)
+        {
+            let h = hash(&[id]);
+            if !self.refs[refs_start..].contains(&h) {
+                self.refs.push(h);
+            }
+        }
+        let extra = if reply {
+            self.agent(&sender)
+        } else {
+            self.detail(message)
+        };
+        self.nodes.push(Node {
+            id: mail.message_id.as_deref().map_or(0, |id| hash(&[id])),
+            thread,
+            date: compact_date(mail.timestamp),
+            from: (hash(&[&sender]) >> 32) as u32,
+            file: u32::try_from(file).unwrap_or(NONE),
+            index: u32::try_from(message.index).unwrap_or(NONE),
+            extra,
+            refs_start: u32::try_from(refs_start).unwrap_or(NONE),
+            offset: mail.utc_offset_minutes.unwrap_or(0),
+            refs_len: u8::try_from(self.refs.len() - refs_start).unwrap_or(0),
+            reply,
+        });
+    }
+
+    fn agent(&mut self, sender: &str) -> u32 {
+        let name = if sender.is_empty() {
+            "(unknown)"
+        } else if self.agents.len() >= MAX_AGENTS && !self.agent_ids.contains_key(sender) {
+            "(other)"
+        } else {
+            sender
+        };
+        if let Some(&id) = self.agent_ids.get(name) {
+            return id;
+        }
+        let id = u32::try_from(self.agents.len()).unwrap_or(NONE);
+        self.agents.push(name.to_string());
+        self.agent_ids.insert(name.to_string(), id);
+        id
+    }
+
+    fn detail(&mut self, message: &Message) -> u32 {
+        if self.detail_bytes >= MAX_DETAIL_BYTES {
+            return NONE;
+        }
+        let mail = &message.mail;
+        let detail = Detail {
+            message_id: mail.message_id.as_deref().map(|id| clipped(id, 200)),
+            from: clipped(
+                &mail
+                    .from
+                    .as_ref()
+                    .map(crate::mail::Person::display)
+                    .unwrap_or_default(),
+                200,
+            ),
+            subject: clipped(mail.subject.as_deref().unwrap_or_default(), 200),
+        };
+        self.detail_bytes += detail.from.len()
+            + detail.subject.len()
+            + detail.message_id.as_deref().map_or(0, str::len)
+            + 64;
+        self.details.push(detail);
+        u32::try_from(self.details.len() - 1).unwrap_or(NONE)
+    }
+
+    fn refs_of(&self, node: &Node) -> &[u64] {
+        let start = node.refs_start as usize;
+        self.refs
+            .get(start..start + usize::from(node.refs_len))
+            .unwrap_or_default()
+    }
+
+    /// The customer message a reply answers, by its references.
+    fn by_reference(&self, reply: &Node, ids: &[u32]) -> Option<u32> {
+        let find = |id: u64| {
+            ids.binary_search_by_key(&id, |&at| self.nodes[at as usize].id)
+                .ok()
+                .map(|i| ids[i])
+        };
+        let mut stack: Vec<u64> = self.refs_of(reply).iter().rev().copied().collect();
+        let mut steps = 0;
+        // Depth first, nearest reference first: a reply's parent may be
+        // another reply whose own parent is the customer's message.
+        while let Some(id) = stack.pop() {
+            steps += 1;
+            if steps > MAX_CHAIN {
+                break;
+            }
+            let Some(at) = find(id) else { continue };
+            let node = &self.nodes[at as usize];
+            if !node.reply {
+                return Some(at);
+            }
+            stack.extend(self.refs_of(node).iter().rev());
+        }
+        None
+    }
+
+    /// The customer messages of `thread` in `threads` (node indices sorted
+    /// by thread, date and position).
+    fn group(&self, threads: &[u32], thread: u64) -> std::ops::Range<usize> {
+        let start = threads.partition_point(|&n| self.nodes[n as usize].thread < thread);
+        let end = threads.partition_point(|&n| self.nodes[n as usize].thread <= thread);
+        start..end
+    }
+
+    /// The customer message a reply answers, by subject and person: the
+    /// latest one dated before the reply (or the first, without dates).
+    fn by_subject(&self, reply: &Node, threads: &[u32]) -> Option<u32> {
+        if reply.thread == 0 {
+            return None;
+        }
+        let same = threads[self.group(threads, reply.thread)].iter().copied();
+        if reply.date == i32::MIN {
+            return same.into_iter().next();
+        }
+        same.rev().find(|&n| {
+            let date = self.nodes[n as usize].date;
+            date != i32::MIN && date <= reply.date
+        })
+    }
+
+    /// Links every reply to the customer message it answers and works out
+    /// the summary.
+    pub fn finish(self, settings: &ThreadSettings) -> ThreadSummary {
+        let index = |i: usize| u32::try_from(i).unwrap_or(NONE);
+        // Node indices by Message-ID (the first message with an id wins).
+        let mut ids: Vec<u32> = (0..self.nodes.len())
+            .filter(|&i| self.nodes[i].id != 0)
+            .map(index)
+            .collect();
+        ids.sort_by_key(|&i| (self.nodes[i as usize].id, i));
+        ids.dedup_by_key(|i| self.nodes[*i as usize].id);
+        // Customer messages by thread key, then date.
+        let mut threads: Vec<u32> = (0..self.nodes.len())
+            .filter(|&i| !self.nodes[i].reply && self.nodes[i].thread != 0)
+            .map(index)
+            .collect();
+        threads.sort_by_key(|&i| {
+            let n = &self.nodes[i as usize];
+            (n.thread, n.date, i)
+        });
+        // Per customer message, its first reply; per customer message of a
+        // thread (parallel to `threads`), the last reply linked to it.
+        let mut first_reply: Vec<u32> = vec![NONE; self.nodes.len()];
+        let mut last_reply: Vec<i32> = vec![i32::MIN; threads.len()];
+        for (at, reply) in self.nodes.iter().enumerate().filter(|(_, n)| n.reply) {
+            let Some(customer) = self
+                .by_reference(reply, &ids)
+                .or_else(|| self.by_subject(reply, &threads))
+            else {
+                continue;
+            };
+            let c = &self.nodes[customer as usize];
+            if c.from == reply.from {
+                // The customer's own follow-up, not an answer.
+                continue;
+            }
+            let slot = &mut first_reply[customer as usize];
+            let earlier = *slot != NONE && {
+                let current = self.nodes[*slot as usize].date;
+                current != i32::MIN && (reply.date == i32::MIN || current <= reply.date)
+            };
+            if !earlier {
+                *slot = index(at);
+            }
+            if c.thread != 0 {
+                let key = (c.thread, c.date, customer);
+                if let Ok(pos) = threads.binary_search_by_key(&key, |&i| {
+                    let n = &self.nodes[i as usize];
+                    (n.thread, n.date, i)
+                }) {
+                    last_reply[pos] = last_reply[pos].max(reply.date);
+                }
+            }
+        }
+        let mut summary = ThreadSummary {
+            reply_within: settings.reply_within,
+            business_hours: settings.business_hours,
+            incomplete: self.dropped > 0,
+            ..ThreadSummary::default()
+        };
+        let mut times: Vec<Vec<u32>> = vec![Vec::new(); self.agents.len()];
+        for (at, customer) in self.nodes.iter().enumerate().filter(|(_, n)| !n.reply) {
+            summary.customer_messages += 1;
+            let first = first_reply[at];
+            if first == NONE {
+                // A later reply in the same thread answers it too.
+                let answered_later = customer.thread != 0
+                    && last_reply[self.group(&threads, customer.thread)]
+                        .iter()
+                        .any(|&last| last != i32::MIN && last >= customer.date);
+                if answered_later {
+                    summary.answered += 1;
+                } else {
+                    summary.no_reply.push(self.unanswered(customer));
+                }
+                continue;
+            }
+            summary.answered += 1;
+            let reply = &self.nodes[first as usize];
+            if customer.date == i32::MIN || reply.date == i32::MIN {
+                continue;
+            }
+            let calendar = u64::try_from(reply.date() - customer.date()).unwrap_or(0);
+            let delay = match &settings.business_hours {
+                Some(hours) => hours.seconds_between(
+                    customer.date(),
+                    reply.date(),
+                    i64::from(customer.offset) * 60,
+                ),
+                None => calendar,
+            };
+            if let Some(list) = times.get_mut(reply.extra as usize) {
+                list.push(u32::try_from(delay).unwrap_or(u32::MAX));
+            }
+            if delay > settings.reply_within {
+                summary.slow_reply.push(SlowReply {
+                    file: Arc::clone(&self.files[reply.file as usize]),
+                    index: reply.index as usize,
+                    agent: self.agents[reply.extra as usize].clone(),
+                    date: rfc3339(reply.date()),
+                    customer: self.unanswered(customer),
+                    seconds: delay,
+                });
+            }
+        }
+        let mut all: Vec<u32> = times.iter().flatten().copied().collect();
+        summary.overall = ReplyTimes::of(&mut all);
+        summary.agents = self
+            .agents
+            .iter()
+            .zip(times.iter_mut())
+            .filter(|(_, t)| !t.is_empty())
+            .map(|(agent, t)| (agent.clone(), ReplyTimes::of(t)))
+            .collect();
+        summary.agents.sort_by(|a, b| a.0.cmp(&b.0));
+        summary
+    }
+
+    fn unanswered(&self, node: &Node) -> CustomerMail {
+        let detail = self.details.get(node.extra as usize);
+        CustomerMail {
+            file: Arc::clone(&self.files[node.file as usize]),
+            index: node.index as usize,
+            message_id: detail.and_then(|d| d.message_id.as_deref().map(str::to_string)),
+            from: detail.map(|d| d.from.to_string()).unwrap_or_default(),
+            date: (node.date != i32::MIN).then(|| rfc3339(node.date())),
+            subject: detail.map(|d| d.subject.to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+fn rfc3339(timestamp: i64) -> String {
+    mail_parser::DateTime::from_timestamp(timestamp).to_rfc3339()
+}
+
+fn as_str<S: serde::Serializer>(text: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(text)
+}
+
+/// A customer message, as the summary lists it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CustomerMail {
+    #[serde(serialize_with = "as_str")]
+    pub file: Arc<str>,
+    pub index: usize,
+    pub message_id: Option<String>,
+    pub from: String,
+    pub date: Option<String>,
+    pub subject: String,
+}
+
+impl CustomerMail {
+    /// The `no-reply` finding's message.
+    pub fn no_reply_message(&self) -> String {
+        "no reply answers this customer message / asiakkaan viestiin ei ole vastattu".to_string()
+    }
+}
+
+/// Hours with one decimal: "34.5 h".
+pub fn hours(seconds: f64) -> String {
+    format!("{:.1} h", seconds / 3600.0)
+}
+
+/// A first reply later than the service time.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SlowReply {
+    #[serde(serialize_with = "as_str")]
+    pub file: Arc<str>,
+    pub index: usize,
+    pub agent: String,
+    pub date: String,
+    /// The customer message it answers.
+    pub customer: CustomerMail,
+    /// The reply time counted (business seconds with business hours).
+    pub seconds: u64,
+}
+
+impl SlowReply {
+    /// The `slow-reply` finding's message.
+    pub fn message(&self, summary: &ThreadSummary) -> String {
+        let within = crate::config::Duration {
+            seconds: summary.reply_within,
+        };
+        let (kind, kind_fi) = if summary.business_hours.is_some() {
+            ("business hours", "työaikaa")
+        } else {
+            ("calendar hours", "kalenteriaikaa")
+        };
+        let took = hours(self.seconds as f64);
+        format!(
+            "first reply after {took} ({kind}; reply-within {within}) / ensimmäinen vastaus {took} kuluttua ({kind_fi}; palvelulupaus {within})"
+        )
+    }
+}
+
+/// Reply times: how many, the median and the 90th percentile, in seconds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+pub struct ReplyTimes {
+    pub replies: usize,
+    pub median_seconds: Option<f64>,
+    pub p90_seconds: Option<u64>,
+}
+
+impl ReplyTimes {
+    /// The median is the middle value (the mean of the two middle values
+    /// for an even count); the 90th percentile is the nearest rank: the
+    /// ⌈0.9·n⌉-th smallest value.
+    pub fn of(times: &mut [u32]) -> ReplyTimes {
+        if times.is_empty() {
+            return ReplyTimes::default();
+        }
+        times.sort_unstable();
+        let n = times.len();
+        let median = if n % 2 == 1 {
+            f64::from(times[n / 2])
+        } else {
+            f64::midpoint(f64::from(times[n / 2 - 1]), f64::from(times[n / 2]))
+        };
+        let rank = (n * 9).div_ceil(10).max(1);
+        ReplyTimes {
+            replies: n,
+            median_seconds: Some(median),
+            p90_seconds: Some(u64::from(times[rank - 1])),
+        }
+    }
+}
+
+/// What the threads of a run showed.
+#[derive(Debug, Clone, Default)]
+pub struct ThreadSummary {
+    pub customer_messages: usize,
+    pub answered: usize,
+    /// Customer messages nobody answered, in input order.
+    pub no_reply: Vec<CustomerMail>,
+    /// First replies later than `reply_within`, in input order of the
+    /// customer messages.
+    pub slow_reply: Vec<SlowReply>,
+    pub reply_within: u64,
+    pub business_hours: Option<BusinessHours>,
+    pub overall: ReplyTimes,
+    /// Per agent (the reply's sender), by address.
+    pub agents: Vec<(String, ReplyTimes)>,
+    /// More messages than the tracker keeps: the figures cover the first ones.
+    pub incomplete: bool,
+    /// Which of the two rules ran (`--select`/`--ignore`).
+    pub no_reply_checked: bool,
+    pub slow_reply_checked: bool,
+}
+
+impl ThreadSummary {
+    /// Keeps what the selected rules report; `None` when neither runs.
+    /// `per-file-ignores` drop the entries of their files: a customer
+    /// message's for `no-reply`, a reply's for `slow-reply`.
+    pub fn selected(mut self, selection: &Selection, ignores: &PerFileIgnores) -> Option<Self> {
+        self.no_reply_checked = selection.is_enabled("no-reply");
+        self.slow_reply_checked = selection.is_enabled("slow-reply");
+        if !self.no_reply_checked {
+            self.no_reply.clear();
+        }
+        if !self.slow_reply_checked {
+            self.slow_reply.clear();
+        }
+        if let Some(rule) = crate::rules::by_id("no-reply") {
+            self.no_reply.retain(|c| !ignores.ignores(&c.file, rule));
+        }
+        if let Some(rule) = crate::rules::by_id("slow-reply") {
+            self.slow_reply.retain(|r| !ignores.ignores(&r.file, rule));
+        }
+        (self.no_reply_checked || self.slow_reply_checked).then_some(self)
+    }
+}
+
+/// Are `no-reply` or `slow-reply` selected (is threading worth doing)?
+pub fn thread_rules_enabled(selection: &Selection) -> bool {
+    selection.is_enabled("no-reply") || selection.is_enabled("slow-reply")
+}
+
+/// The advisory side of a run's summary: per-message advisory findings
+/// counted per rule, and the threads (`None` for templates, or when
+/// neither thread rule runs).
+#[derive(Debug, Clone, Default)]
+pub struct AdvisorySummary {
+    pub findings: BTreeMap<&'static str, usize>,
+    pub threads: Option<ThreadSummary>,
+}
+
+impl AdvisorySummary {
+    pub fn record(&mut self, findings: &[Finding]) {
+        for finding in findings.iter().filter(|f| f.is_advisory()) {
+            *self.findings.entry(finding.rule).or_default() += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mail::{Mail, Person, Reply};
+
+    fn person(address: &str) -> Person {
+        Person {
+            name: None,
+            address: Some(address.to_string()),
+        }
+    }
+
+    /// A message with the headers threading looks at.
+    struct Msg {
+        id: &'static str,
+        from: &'static str,
+        to: &'static str,
+        subject: &'static str,
+        date: i64,
+        in_reply_to: &'static [&'static str],
+        reply: bool,
+    }
+
+    fn track(messages: &[Msg]) -> ThreadSummary {
+        let mut tracker = ThreadTracker::default();
+        let file: Arc<str> = Arc::from("t.mbox");
+        for (index, m) in messages.iter().enumerate() {
+            tracker.add(&Message {
+                file: Arc::clone(&file),
+                index,
+                mail: Mail {
+                    message_id: (!m.id.is_empty()).then(|| m.id.to_string()),
+                    in_reply_to: m.in_reply_to.iter().map(ToString::to_string).collect(),
+                    from: Some(person(m.from)),
+                    to: vec![person(m.to)],
+                    subject: Some(m.subject.to_string()),
+                    timestamp: Some(m.date),
+                    ..Mail::default()
+                },
+                reply: Reply::default(),
+                kind: if m.reply {
+                    MessageKind::Reply
+                } else {
+                    MessageKind::Customer
+                },
+                language: None,
+                customer: None,
+                customer_names: Vec::new(),
+            });
+        }
+        tracker.finish(&ThreadSettings::default())
+    }
+
+    const H: i64 = 3600;
+
+    #[test]
+    fn subjects_are_normalised() {
+        for s in [
+            "Re: Tilaus",
+            "RE: re: Tilaus",
+            "VS: Vast: tilaus",
+            "SV:AW: Tilaus",
+            "Fwd: Re[2]: Tilaus",
+            "[#1234] Re: Tilaus",
+            "  tilaus ",
+        ] {
+            assert_eq!(normalised_subject(s), "tilaus", "{s}");
+        }
+        assert_eq!(normalised_subject("Reklamaatio"), "reklamaatio");
+        assert_eq!(normalised_subject("Svar om väskan"), "svar om väskan");
+    }
+
+    #[test]
+    fn replies_before_their_customer_messages() {
+        // The Sent folder first: the reply by In-Reply-To, then one by
+        // subject only (no headers), then the customers.
+        let summary = track(&[
+            Msg {
+                id: "r1@shop",
+                from: "mikko@shop.fi",
+                to: "anna@example.fi",
+                subject: "Re: Kassi",
+                date: 10 * H,
+                in_reply_to: &["c1@example.fi"],
+                reply: true,
+            },
+            Msg {
+                id: "",
+                from: "mikko@shop.fi",
+                to: "eino@example.fi",
+                subject: "VS: Lasku",
+                date: 40 * H,
+                in_reply_to: &[],
+                reply: true,
+            },
+            Msg {
+                id: "c1@example.fi",
+                from: "anna@example.fi",
+                to: "tuki@shop.fi",
+                subject: "Kassi",
+                date: 8 * H,
+                in_reply_to: &[],
+                reply: false,
+            },
+            Msg {
+                id: "c2@example.fi",
+                from: "eino@example.fi",
+                to: "tuki@shop.fi",
+                subject: "Lasku",
+                date: 6 * H,
+                in_reply_to: &[],
+                reply: false,
+            },
+            Msg {
+                id: "c3@example.fi",
+                from: "eino@example.fi",
+                to: "tuki@shop.fi",
+                subject: "Toinen asia",
+                date: 7 * H,
+                in_reply_to: &[],
+                reply: false,
+            },
+        ]);
+        assert_eq!(summary.customer_messages, 3);
+        assert_eq!(summary.answered, 2);
+        assert_eq!(summary.no_reply.len(), 1);
+        assert_eq!(summary.no_reply[0].index, 4);
+        // Anna waited 2 h, Eino 34 h: one slow reply over the default 24 h.
+        assert_eq!(summary.slow_reply.len(), 1);
+        assert_eq!(summary.slow_reply[0].seconds, 34 * 3600);
+        assert_eq!(summary.slow_reply[0].customer.index, 3);
+        assert_eq!(summary.overall.replies, 2);
+        // Median of 2 h and 34 h: (7200 + 122400) / 2 = 64800 s (18 h).
+        assert_eq!(summary.overall.median_seconds, Some(64_800.0));
+    }
+
+    #[test]
+    fn a_customers_own_follow_up_is_not_an_answer() {
+        let summary = track(&[
+            Msg {
+                id: "c1@x",
+                from: "anna@example.fi",
+                to: "tuki@shop.fi",
+                subject: "Kassi",
+                date: 0,
+                in_reply_to: &[],
+                reply: false,
+            },
+            // Classified as a reply (it has In-Reply-To), but Anna wrote it.
+            Msg {
+                id: "c2@x",
+                from: "anna@example.fi",
+                to: "tuki@shop.fi",
+                subject: "Re: Kassi",
+                date: H,
+                in_reply_to: &["c1@x"],
+                reply: true,
+            },
+        ]);
+        assert_eq!(summary.no_reply.len(), 1);
+        assert_eq!(summary.overall.replies, 0);
+    }
+
+    #[test]
+    fn percentiles_by_hand() {
+        // 10 values 1..=10: median (5 + 6) / 2 = 5.5; p90 rank ⌈9⌉ = 9 -> 9.
+        let mut v: Vec<u32> = (1..=10).rev().collect();
+        let t = ReplyTimes::of(&mut v);
+        assert_eq!((t.median_seconds, t.p90_seconds), (Some(5.5), Some(9)));
+        // 3 values: median the middle one, p90 rank ⌈2.7⌉ = 3 -> the largest.
+        let t = ReplyTimes::of(&mut [30, 10, 20]);
+        assert_eq!((t.median_seconds, t.p90_seconds), (Some(20.0), Some(30)));
+        assert_eq!(ReplyTimes::of(&mut []).replies, 0);
+    }
+
+    #[test]
+    fn business_hours_parse_and_count() {
+        let hours: BusinessHours = "08-16".parse().unwrap();
+        assert_eq!(hours.to_string(), "mon-fri 08:00-16:00");
+        let sat: BusinessHours = "ma-la 09:30-17".parse().unwrap();
+        assert_eq!(sat.to_string(), "mon-sat 09:30-17:00");
+        for bad in ["16-08", "8", "mon-fri", "xyz 08-16", "08-25"] {
+            assert!(bad.parse::<BusinessHours>().is_err(), "{bad}");
+        }
+        // 2026-11-06 is a Friday. Friday 15:00 -> Monday 09:00 (UTC):
+        // Friday 15-16 (1 h) + Monday 08-09 (1 h) = 2 business hours,
+        // against 66 calendar hours.
+        let friday_15 = 1_793_977_200; // 2026-11-06T15:00:00Z
+        let monday_9 = friday_15 + 66 * 3600;
+        assert_eq!(hours.seconds_between(friday_15, monday_9, 0), 2 * 3600);
+        // The same instants in UTC+2: Friday 17:00 -> Monday 11:00 local:
+        // nothing on Friday, Monday 08-11 = 3 h.
+        assert_eq!(
+            hours.seconds_between(friday_15, monday_9, 2 * 3600),
+            3 * 3600
+        );
+        // A whole week: 5 days x 8 h.
+        assert_eq!(
+            hours.seconds_between(friday_15, friday_15 + 7 * 86_400, 0),
+            40 * 3600
+        );
+        assert_eq!(hours.seconds_between(monday_9, friday_15, 0), 0);
+    }
+}
