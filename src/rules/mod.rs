@@ -228,8 +228,14 @@ fn excerpt(text: &str, span: &Range<usize>) -> String {
 pub trait Rule: Sync {
     /// The rule id: names the bad pattern, kebab-case, never reused.
     fn id(&self) -> &'static str;
-    fn square(&self) -> Option<Square>;
-    fn points(&self) -> u8;
+    /// The square it scores; advisory rules have none.
+    fn square(&self) -> Option<Square> {
+        None
+    }
+    /// Points on the card; advisory rules score none.
+    fn points(&self) -> u8 {
+        0
+    }
     fn severity(&self) -> Severity {
         Severity::Warning
     }

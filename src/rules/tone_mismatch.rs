@@ -96,55 +96,55 @@ pub fn customer_register(lex: &Lexicon, text: &str) -> Register {
     }
 }
 
+/// Counts of formal and casual evidence, with the first span of each.
+pub(crate) type Markers = (
+    usize,
+    Option<std::ops::Range<usize>>,
+    usize,
+    Option<std::ops::Range<usize>>,
+);
+
+/// Matches of `re` in `body` (at byte `from` of the text) that are not
+/// exceptions: how many, and the first.
+fn first_and_count(
+    re: Option<&regex::Regex>,
+    exceptions: &std::collections::HashSet<String>,
+    body: &str,
+    from: usize,
+) -> (usize, Option<std::ops::Range<usize>>) {
+    let mut count = 0;
+    let mut first = None;
+    for m in re.into_iter().flat_map(|re| re.find_iter(body)) {
+        if exceptions.contains(&m.as_str().to_lowercase()) {
+            continue;
+        }
+        count += 1;
+        first.get_or_insert(from + m.start()..from + m.end());
+    }
+    (count, first)
+}
+
 /// Counts of formal and informal address ("Te", "-nne" / "sinä", "-si")
 /// in `text` from byte `from`, with the first span of each.
-pub(crate) fn address_markers(
-    lex: &Lexicon,
-    text: &str,
-    from: usize,
-) -> (
-    usize,
-    Option<std::ops::Range<usize>>,
-    usize,
-    Option<std::ops::Range<usize>>,
-) {
+pub(crate) fn address_markers(lex: &Lexicon, text: &str, from: usize) -> Markers {
     let body = &text[from..];
-    let mut formal = 0;
-    let mut formal_at = None;
-    if let Some(re) = &lex.formal_address {
-        for m in re.find_iter(body) {
-            if lex.formal_exceptions.contains(&m.as_str().to_lowercase()) {
-                continue;
-            }
-            formal += 1;
-            formal_at.get_or_insert(from + m.start()..from + m.end());
-        }
-    }
-    let mut casual = 0;
-    let mut casual_at = None;
-    if let Some(re) = &lex.casual_address {
-        for m in re.find_iter(body) {
-            if lex.casual_exceptions.contains(&m.as_str().to_lowercase()) {
-                continue;
-            }
-            casual += 1;
-            casual_at.get_or_insert(from + m.start()..from + m.end());
-        }
-    }
+    let (formal, formal_at) = first_and_count(
+        lex.formal_address.as_ref(),
+        &lex.formal_exceptions,
+        body,
+        from,
+    );
+    let (casual, casual_at) = first_and_count(
+        lex.casual_address.as_ref(),
+        &lex.casual_exceptions,
+        body,
+        from,
+    );
     (formal, formal_at, casual, casual_at)
 }
 
 /// Formal and casual evidence in the reply, with the first span of each.
-fn reply_markers(
-    lex: &Lexicon,
-    text: &str,
-    from: usize,
-) -> (
-    usize,
-    Option<std::ops::Range<usize>>,
-    usize,
-    Option<std::ops::Range<usize>>,
-) {
+fn reply_markers(lex: &Lexicon, text: &str, from: usize) -> Markers {
     let (formal, formal_at, mut casual, mut casual_at) = address_markers(lex, text, from);
     let lower = text[from..].to_lowercase();
     for (span, word) in word_spans(&lower) {

@@ -1,7 +1,7 @@
 //! `cancellation-steps`: the customer cancels, and the reply misses one of
 //! the steps of a good goodbye.
 
-use super::super::{Context, Finding, Rule, RuleDoc, Square, Text};
+use super::super::{Context, Finding, Rule, RuleDoc, Text};
 use super::opening_span;
 
 #[derive(Debug)]
@@ -44,12 +44,6 @@ const STEPS: &[(&str, &str, &str)] = &[
 impl Rule for CancellationSteps {
     fn id(&self) -> &'static str {
         "cancellation-steps"
-    }
-    fn square(&self) -> Option<Square> {
-        None
-    }
-    fn points(&self) -> u8 {
-        0
     }
     fn doc(&self) -> &'static RuleDoc {
         &DOC

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::super::{Context, Finding, Rule, RuleDoc, Square, Text};
+use super::super::{Context, Finding, Rule, RuleDoc, Text};
 use super::body_span;
 use crate::lang::text::word_spans;
 
@@ -66,12 +66,6 @@ pub fn echo_share(reply: &str, customer: &str) -> f64 {
 impl Rule for EchoReply {
     fn id(&self) -> &'static str {
         "echo-reply"
-    }
-    fn square(&self) -> Option<Square> {
-        None
-    }
-    fn points(&self) -> u8 {
-        0
     }
     fn doc(&self) -> &'static RuleDoc {
         &DOC

@@ -1,6 +1,6 @@
 //! `missing-apology`: the customer complains and the reply never apologises.
 
-use super::super::{Context, Finding, Rule, RuleDoc, Square, Text};
+use super::super::{Context, Finding, Rule, RuleDoc, Text};
 use super::opening_span;
 
 #[derive(Debug)]
@@ -34,12 +34,6 @@ static DOC: RuleDoc = RuleDoc {
 impl Rule for MissingApology {
     fn id(&self) -> &'static str {
         "missing-apology"
-    }
-    fn square(&self) -> Option<Square> {
-        None
-    }
-    fn points(&self) -> u8 {
-        0
     }
     fn doc(&self) -> &'static RuleDoc {
         &DOC

@@ -2,7 +2,7 @@
 //! and as "Te" (sv "du" and "Ni"; en casual and stiff formal address).
 
 use super::super::tone_mismatch::address_markers;
-use super::super::{Context, Finding, Rule, RuleDoc, Square, Text};
+use super::super::{Context, Finding, Rule, RuleDoc, Text};
 
 #[derive(Debug)]
 pub struct MixedAddress;
@@ -35,12 +35,6 @@ static DOC: RuleDoc = RuleDoc {
 impl Rule for MixedAddress {
     fn id(&self) -> &'static str {
         "mixed-address"
-    }
-    fn square(&self) -> Option<Square> {
-        None
-    }
-    fn points(&self) -> u8 {
-        0
     }
     fn doc(&self) -> &'static RuleDoc {
         &DOC

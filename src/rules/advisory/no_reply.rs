@@ -1,7 +1,7 @@
 //! `no-reply`: a customer message in the input that no reply answers.
 //! Found across the whole input at the end of a run ([`crate::threads`]).
 
-use super::super::{Context, Finding, Rule, RuleDoc, Square, Text};
+use super::super::{Context, Finding, Rule, RuleDoc, Text};
 
 #[derive(Debug)]
 pub struct NoReply;
@@ -34,12 +34,6 @@ static DOC: RuleDoc = RuleDoc {
 impl Rule for NoReply {
     fn id(&self) -> &'static str {
         "no-reply"
-    }
-    fn square(&self) -> Option<Square> {
-        None
-    }
-    fn points(&self) -> u8 {
-        0
     }
     fn doc(&self) -> &'static RuleDoc {
         &DOC

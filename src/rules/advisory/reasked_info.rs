@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::super::{Context, Finding, Rule, RuleDoc, Square, Text};
+use super::super::{Context, Finding, Rule, RuleDoc, Text};
 use crate::lang::text::sentences;
 
 #[derive(Debug)]
@@ -138,12 +138,6 @@ fn states_a_value(sentence: &str) -> bool {
 impl Rule for ReaskedInfo {
     fn id(&self) -> &'static str {
         "reasked-info"
-    }
-    fn square(&self) -> Option<Square> {
-        None
-    }
-    fn points(&self) -> u8 {
-        0
     }
     fn doc(&self) -> &'static RuleDoc {
         &DOC

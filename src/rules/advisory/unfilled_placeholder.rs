@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::super::{Context, Finding, Rule, RuleDoc, Square, Text};
+use super::super::{Context, Finding, Rule, RuleDoc, Text};
 
 #[derive(Debug)]
 pub struct UnfilledPlaceholder;
@@ -58,12 +58,6 @@ fn placeholder_re() -> &'static Regex {
 impl Rule for UnfilledPlaceholder {
     fn id(&self) -> &'static str {
         "unfilled-placeholder"
-    }
-    fn square(&self) -> Option<Square> {
-        None
-    }
-    fn points(&self) -> u8 {
-        0
     }
     fn doc(&self) -> &'static RuleDoc {
         &DOC
