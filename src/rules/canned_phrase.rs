@@ -51,10 +51,22 @@ impl Rule for CannedPhrase {
         if !any.is_match(own) {
             return;
         }
-        for (phrase, re) in &ctx.lex.canned {
-            for m in re.find_iter(own) {
-                out.push(ctx.finding(self, m.range(), format!("stock phrase “{phrase}” / fraasi")));
+        // Every match, then the longest where phrases overlap ("pahoittelemme
+        // aiheutunutta haittaa" holds "aiheutunutta haittaa").
+        let mut found: Vec<(std::ops::Range<usize>, &str)> = ctx
+            .lex
+            .canned
+            .iter()
+            .flat_map(|(phrase, re)| re.find_iter(own).map(move |m| (m.range(), phrase.as_str())))
+            .collect();
+        found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+        let mut kept_end = 0;
+        for (range, phrase) in found {
+            if range.start < kept_end {
+                continue;
             }
+            kept_end = range.end;
+            out.push(ctx.finding(self, range, format!("stock phrase “{phrase}” / fraasi")));
         }
     }
 }
