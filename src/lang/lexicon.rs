@@ -109,11 +109,13 @@ pub struct QuestionLexicon {
     pub how_much: Vec<String>,
     pub where_: Vec<String>,
     pub yes_no: Vec<String>,
+    pub why: Vec<String>,
     pub other: Vec<String>,
     pub indirect: Vec<String>,
     pub yes_no_answers: Regex,
     pub time_words: Regex,
     pub place_words: Regex,
+    pub reason_words: Regex,
     pub ignore: HashSet<String>,
 }
 
@@ -264,6 +266,8 @@ impl Lexicon {
             q.how_much.extend(pq.how_much.iter().cloned());
             q.where_.extend(pq.where_.iter().cloned());
             q.yes_no.extend(pq.yes_no.iter().cloned());
+            q.why.extend(pq.why.iter().cloned());
+            q.reason_words.extend(pq.reason_words.iter().cloned());
             q.other.extend(pq.other.iter().cloned());
             q.indirect.extend(pq.indirect.iter().cloned());
             q.yes_no_answers.extend(pq.yes_no_answers.iter().cloned());
@@ -361,11 +365,13 @@ impl Lexicon {
                 yes_no_answers: literal_words_regex(&q.yes_no_answers),
                 time_words: prefix_words_regex(&q.time_words),
                 place_words: prefix_words_regex(&q.place_words),
+                reason_words: literal_words_regex(&q.reason_words),
                 ignore: set(&q.ignore),
                 when: q.when,
                 how_much: q.how_much,
                 where_: q.where_,
                 yes_no: q.yes_no,
+                why: q.why,
                 other: q.other,
                 indirect: q.indirect,
             },

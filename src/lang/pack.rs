@@ -156,11 +156,17 @@ pub struct QuestionWords {
     #[serde(rename = "where")]
     pub where_: Vec<String>,
     pub yes_no: Vec<String>,
+    /// "Miksi", "why": the answer gives a reason.
+    #[serde(default)]
+    pub why: Vec<String>,
     pub other: Vec<String>,
     pub indirect: Vec<String>,
     pub yes_no_answers: Vec<String>,
     pub time_words: Vec<String>,
     pub place_words: Vec<String>,
+    /// Words that give a reason ("koska", "because", "eftersom").
+    #[serde(default)]
+    pub reason_words: Vec<String>,
     pub ignore: Vec<String>,
 }
 
@@ -310,6 +316,8 @@ mod tests {
                 ("how-much", &pack.questions.how_much),
                 ("where", &pack.questions.where_),
                 ("yes-no", &pack.questions.yes_no),
+                ("why", &pack.questions.why),
+                ("reason-words", &pack.questions.reason_words),
                 ("other", &pack.questions.other),
                 ("indirect", &pack.questions.indirect),
                 ("yes-no-answers", &pack.questions.yes_no_answers),

@@ -49,6 +49,8 @@ enum Expects {
     Amount,
     Place,
     YesNo,
+    /// "Miksi", "why": a reason.
+    Reason,
     Other,
 }
 
@@ -103,6 +105,9 @@ fn expects(q: &QuestionLexicon, lower: &str) -> Expects {
         }
         if starts_with_phrase(&tail, &q.yes_no) {
             return Expects::YesNo;
+        }
+        if starts_with_phrase(&tail, &q.why) {
+            return Expects::Reason;
         }
         if starts_with_phrase(&tail, &q.other) {
             return Expects::Other;
@@ -179,7 +184,7 @@ fn content_stems(lex: &Lexicon, text: &str) -> Vec<String> {
 }
 
 fn is_question_word(q: &QuestionLexicon, word: &str) -> bool {
-    [&q.when, &q.how_much, &q.where_, &q.yes_no, &q.other]
+    [&q.when, &q.how_much, &q.where_, &q.yes_no, &q.why, &q.other]
         .iter()
         .any(|list| list.iter().any(|p| p == word))
 }
@@ -232,6 +237,7 @@ fn answer_kind_present(lex: &Lexicon, expects: Expects, reply: &str) -> bool {
         Expects::Amount => amount_re().is_match(reply),
         Expects::Place => place_re().is_match(reply) || q.place_words.is_match(reply),
         Expects::YesNo => q.yes_no_answers.is_match(reply),
+        Expects::Reason => q.reason_words.is_match(reply),
         Expects::Other => false,
     }
 }
@@ -305,7 +311,7 @@ fn opens_question(lex: &Lexicon, lower: &str) -> bool {
     (lex.lang == Lang::Fi
         && first.chars().count() >= 4
         && (first.ends_with("ko") || first.ends_with("kö")))
-        || [&q.when, &q.how_much, &q.where_, &q.yes_no, &q.other]
+        || [&q.when, &q.how_much, &q.where_, &q.yes_no, &q.why, &q.other]
             .iter()
             .any(|list| starts_with_phrase(lower, list))
 }
@@ -329,6 +335,8 @@ fn split_compound(lex: &Lexicon, sentence: &str) -> Vec<String> {
         " dessutom ",
         " även ",
     ];
+    // Lines wrapped inside the sentence ("ja\npääseekö") are spaces.
+    let sentence = &sentence.split_whitespace().collect::<Vec<_>>().join(" ");
     let lower = sentence.to_lowercase();
     if lower.len() != sentence.len() {
         // Lower-casing changed byte lengths: offsets would not match.
@@ -402,9 +410,35 @@ impl Rule for UnansweredQuestion {
             return;
         }
         let reply = &ctx.reply.own[ctx.reply.greeting.end..];
-        let reply_stems = content_stems(ctx.lex, &without_thanks(reply));
-        let shared_with = |key: &String| reply_stems.iter().any(|r| same_stem(r, key));
+        // Each sentence of the reply answers the question it shares most
+        // words with ("Pysäköinti on maksuton" answers the parking question,
+        // not "pääseekö saunaan ilman maksua"); ties answer both.
+        let without = without_thanks(reply);
+        let sentence_stems: Vec<Vec<String>> = sentences(&without)
+            .into_iter()
+            .map(|r| content_stems(ctx.lex, &without[r]))
+            .collect();
+        let shares = |q: &Question, stems: &[String]| {
+            q.keys
+                .iter()
+                .filter(|k| stems.iter().any(|r| same_stem(r, k)))
+                .count()
+        };
+        let answers: Vec<Vec<bool>> = sentence_stems
+            .iter()
+            .map(|stems| {
+                let counts: Vec<usize> = asked.iter().map(|q| shares(q, stems)).collect();
+                let best = counts.iter().copied().max().unwrap_or(0);
+                counts.iter().map(|&c| c > 0 && c == best).collect()
+            })
+            .collect();
         for (i, question) in asked.iter().enumerate() {
+            let shared_with = |key: &String| {
+                sentence_stems
+                    .iter()
+                    .zip(&answers)
+                    .any(|(stems, to)| to[i] && stems.iter().any(|r| same_stem(r, key)))
+            };
             let others: Vec<&String> = asked
                 .iter()
                 .enumerate()
@@ -487,6 +521,14 @@ mod tests {
                 "Hei Anna,\n\nkiitos viestistäsi! Mukavaa viikonloppua.",
             ),
             (
+                "Onko hotellilla pysäköintiä ja\npääseekö kuntosalille ilman maksua?",
+                "Hei Anna,\n\npysäköinti hotellin pihalla on maksuton, ja latauspisteitä on kaksi.",
+            ),
+            (
+                "Miksi tilaukseni peruttiin?",
+                "Hei Anna,\n\nvoit maksaa laskun myös osissa.",
+            ),
+            (
                 "Haluaisin tietää, voiko laskun maksaa osissa.",
                 "Hei Anna,\n\nkiitos tilauksesta, kassi lähtee huomenna.",
             ),
@@ -518,6 +560,14 @@ mod tests {
     #[test]
     fn finnish_misses() {
         for (customer, reply) in [
+            (
+                "Miksi laskuni oli näin suuri?",
+                "Hei Anna,\n\nlaskussa oli mukana myös joulukuun kausimaksu, mistä summa johtuu.",
+            ),
+            (
+                "Onko mökillä astianpesukone ja\nsaako sinne tuoda koiran?",
+                "Hei Anna,\n\nmökissä on astianpesukone. Koiran saa tuoda mukanaan.",
+            ),
             (
                 "Hei, milloin kassini saapuu? Voinko vielä vaihtaa värin?",
                 "Hei Anna,\n\nkassisi saapuu torstaina. Värin voit vielä vaihtaa.",
@@ -595,6 +645,21 @@ mod tests {
             "Hi Anna,\n\nyour bag ships tomorrow."
         ));
         assert!(en("Where is my parcel?", "Hi Anna,\n\nthanks for writing."));
+        // A sentence answers the question it shares most words with: the
+        // free parking does not answer whether the gym costs extra.
+        assert!(en(
+            "Is there parking at the hotel? And can I use the gym without an extra fee?",
+            "Hi Anna,\n\nparking at the hotel is free of charge, with four charging points."
+        ));
+        // A "why" wants a reason.
+        assert!(!en(
+            "Why did my card payment fail?",
+            "Hi Anna,\n\nthe bank declined it because the card had expired."
+        ));
+        assert!(en(
+            "Why did my card payment fail?",
+            "Hi Anna,\n\nyou can pay with PayPal as well."
+        ));
         assert!(!en(
             "When will my bag arrive? Can I change the colour?",
             "Hi Anna,\n\nyour bag arrives on Thursday, and yes, you can change the colour."
