@@ -340,7 +340,7 @@ fn split_compound(lex: &Lexicon, sentence: &str) -> Vec<String> {
     let lower = sentence.to_lowercase();
     if lower.len() != sentence.len() {
         // Lower-casing changed byte lengths: offsets would not match.
-        return vec![sentence.to_string()];
+        return vec![sentence.clone()];
     }
     let mut cuts = Vec::new();
     for joiner in JOINERS {
