@@ -11,6 +11,7 @@ pub mod config;
 pub mod input;
 pub mod lang;
 pub mod mail;
+pub mod pipeline;
 pub mod report;
 pub mod rules;
 pub mod score;
@@ -18,7 +19,7 @@ pub mod score;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use input::{InputError, RawMessage, ReadOutcome};
+use input::{InputError, RawMessage};
 use lang::Lang;
 use mail::{Agents, CustomerMessage, Mail, MessageKind, Reply, ThreadIndex};
 use rules::{Finding, LintSettings, Severity};
@@ -47,6 +48,9 @@ pub struct ReadSettings {
     pub agents: Agents,
     /// A language forced by the user instead of detection.
     pub lang: Option<Lang>,
+    /// Worker threads for decoding and linting: 0 is every core, 1 runs
+    /// everything on the caller's thread. The output is the same.
+    pub threads: usize,
 }
 
 /// What reading the inputs produced besides the messages.
@@ -66,27 +70,8 @@ pub fn analyse(
     settings: &ReadSettings,
     threads: &mut ThreadIndex,
 ) -> Result<Message, InputError> {
-    let mail = mail::decode(&raw.bytes).map_err(|message| {
-        InputError::new(file.as_ref(), format!("message {}: {message}", raw.index))
-    })?;
-    let reply = mail::split_reply(&mail.text);
-    let kind = mail::context::classify(&mail, &reply, &settings.agents);
-    let customer = threads.customer_of(&mail, &reply);
-    threads.add(&mail, &reply);
-    let customer_names = mail::context::customer_names(&mail, customer.as_ref());
-    let language = settings
-        .lang
-        .or_else(|| mail::context::language(&reply, customer.as_ref()));
-    Ok(Message {
-        file: Arc::clone(file),
-        index: raw.index,
-        mail,
-        reply,
-        kind,
-        language,
-        customer,
-        customer_names,
-    })
+    let decoded = pipeline::decode_and_split(file, raw)?;
+    Ok(pipeline::contextualise(file, decoded, settings, threads))
 }
 
 /// Reads every input in order and hands each message on. Problems with one
@@ -96,37 +81,7 @@ pub fn read_inputs(
     settings: &ReadSettings,
     on_message: &mut dyn FnMut(Message),
 ) -> ReadSummary {
-    let discovery = input::discover(paths);
-    let mut summary = ReadSummary {
-        skipped: discovery.skipped,
-        errors: discovery.errors,
-        ..ReadSummary::default()
-    };
-    let mut threads = ThreadIndex::default();
-    for source in &discovery.sources {
-        let file: Arc<str> = Arc::from(source.display_name());
-        let mut message_errors = Vec::new();
-        let mut read_errors = Vec::new();
-        let outcome = input::read_source(
-            source,
-            &mut |raw| match analyse(&file, &raw, settings, &mut threads) {
-                Ok(message) => {
-                    summary.messages += 1;
-                    on_message(message);
-                }
-                Err(err) => message_errors.push(err),
-            },
-            &mut |err| read_errors.push(err),
-        );
-        summary.errors.append(&mut message_errors);
-        summary.errors.append(&mut read_errors);
-        match outcome {
-            Ok(ReadOutcome::Skipped) => summary.skipped += 1,
-            Ok(ReadOutcome::Mail { .. }) => {}
-            Err(err) => summary.errors.push(err),
-        }
-    }
-    summary
+    pipeline::run(paths, settings, &|message| message, on_message)
 }
 
 /// A message after linting: its findings and card.
@@ -298,14 +253,16 @@ pub fn check_inputs(
         max_score: settings.max_score,
         ..Summary::default()
     };
-    let read = read_inputs(paths, &settings.read, &mut |message| {
-        if message.kind != MessageKind::Reply && !settings.all {
-            return;
+    let lint = |message: Message| {
+        (message.kind == MessageKind::Reply || settings.all)
+            .then(|| lint_message(message, &settings.lint))
+    };
+    let read = pipeline::run(paths, &settings.read, &lint, &mut |linted| {
+        if let Some(mut linted) = linted {
+            apply_baseline(settings, &mut linted);
+            summary.record(&linted, settings);
+            on_linted(&linted);
         }
-        let mut linted = lint_message(message, &settings.lint);
-        apply_baseline(settings, &mut linted);
-        summary.record(&linted, settings);
-        on_linted(&linted);
     });
     summary.messages = read.messages;
     summary.skipped = read.skipped;

@@ -104,16 +104,17 @@ fn resolve_config(read: &ReadArgs, cli_layer: Config) -> Result<Config> {
     Ok(Config::default().merge(from_file).merge(cli_layer))
 }
 
-fn read_settings(config: &Config) -> ReadSettings {
+fn read_settings(config: &Config, args: &ReadArgs) -> ReadSettings {
     ReadSettings {
         agents: Agents::new(config.agents.as_deref().unwrap_or_default()),
         lang: config.lang.and_then(bingo::config::LangSetting::forced),
+        threads: args.threads.unwrap_or(0),
     }
 }
 
 fn show(args: &ShowArgs) -> Result<ExitStatus> {
     let config = resolve_config(&args.read, args.read.to_config())?;
-    let settings = read_settings(&config);
+    let settings = read_settings(&config, &args.read);
     let stdout = io::stdout();
     let is_terminal = stdout.is_terminal();
     let out = io::BufWriter::new(stdout.lock());
@@ -266,7 +267,7 @@ fn check_settings(config: &Config, args: &CheckArgs) -> Result<CheckSettings> {
         None => None,
     };
     Ok(CheckSettings {
-        read: read_settings(config),
+        read: read_settings(config, &args.read),
         lint: LintSettings {
             selection,
             products: config.products.clone().unwrap_or_default(),

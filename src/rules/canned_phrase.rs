@@ -45,13 +45,11 @@ impl Rule for CannedPhrase {
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let own = &ctx.reply.own;
-        let Some(any) = &ctx.lex.canned_any else {
-            return;
-        };
-        if !any.is_match(own) {
+        if ctx.lex.canned.is_empty() {
             return;
         }
-        for (phrase, re) in &ctx.lex.canned {
+        let candidates = ctx.lex.canned_gate.candidates(own);
+        for ((phrase, re), _) in ctx.lex.canned.iter().zip(candidates).filter(|(_, c)| *c) {
             for m in re.find_iter(own) {
                 out.push(ctx.finding(self, m.range(), format!("stock phrase “{phrase}” / fraasi")));
             }

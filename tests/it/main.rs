@@ -7,6 +7,7 @@
 mod check;
 mod demo;
 mod input;
+mod pipeline;
 mod quotes;
 mod robustness;
 
