@@ -4,25 +4,14 @@
 use std::fs;
 
 use crate::input::snapshot;
-use crate::{fixture, run};
+use crate::{check_ndjson, fixture, run};
 
 /// `bingo check --format ndjson` over the demo and the mail fixtures.
 fn ndjson(threads: &str) -> crate::Run {
-    let demo = fixture("demo");
-    let mail = fixture("mail");
-    let replies = fixture("replies");
-    run([
-        "check".as_ref(),
-        "--isolated".as_ref(),
-        "--exit-zero".as_ref(),
-        "--format".as_ref(),
-        "ndjson".as_ref(),
-        "--threads".as_ref(),
-        threads.as_ref(),
-        demo.as_os_str(),
-        mail.as_os_str(),
-        replies.as_os_str(),
-    ])
+    check_ndjson(
+        threads,
+        &[fixture("demo"), fixture("mail"), fixture("replies")],
+    )
 }
 
 #[test]
