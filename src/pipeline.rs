@@ -5,7 +5,8 @@
 //! (MIME decoding, splitting the reply, detecting the reply's language) runs
 //! on a rayon pool; the thread index is then consulted and fed sequentially
 //! in input order (cheap); the per-message work (linting) runs on the pool
-//! again; finally the results are handed on strictly in input order. At most
+//! again, while the calling thread hands the previous batch's results on,
+//! strictly in input order (the output callback never leaves it). At most
 //! [`QUEUED_BATCHES`] batches wait between the reader and the workers, so
 //! memory does not grow with the mailbox. With one thread nothing is
 //! spawned and everything runs on the caller's thread, in the same order,
@@ -144,6 +145,7 @@ pub fn run<T: Send>(
         pool: pool.as_ref(),
         threads: ThreadIndex::default(),
         message_errors: Vec::new(),
+        pending: Vec::new(),
         summary: &mut summary,
         work,
         on_result,
@@ -164,6 +166,7 @@ pub fn run<T: Send>(
             }
         });
     }
+    stage.flush();
     summary
 }
 
@@ -209,6 +212,8 @@ struct Stage<'a, T> {
     threads: ThreadIndex,
     /// Errors of single messages of the current source.
     message_errors: Vec<InputError>,
+    /// Results of the last batch, not handed on yet.
+    pending: Vec<T>,
     summary: &'a mut ReadSummary,
     work: &'a (dyn Fn(Message) -> T + Sync),
     on_result: &'a mut dyn FnMut(T),
@@ -248,11 +253,29 @@ impl<T: Send> Stage<'_, T> {
             }
         }
         self.summary.messages += messages.len();
+        // The previous batch's results are handed on (on this thread, in
+        // order) while the pool lints this one.
+        let pending = std::mem::take(&mut self.pending);
         let work = self.work;
-        let results = self.map_owned(messages, work);
-        for result in results {
-            (self.on_result)(result);
-        }
+        let on_result = &mut *self.on_result;
+        self.pending = if let Some(pool) = self.pool {
+            let mut results = Vec::new();
+            pool.in_place_scope(|scope| {
+                scope.spawn(|_| results = messages.into_par_iter().map(work).collect());
+                pending.into_iter().for_each(&mut *on_result);
+            });
+            results
+        } else {
+            pending.into_iter().for_each(&mut *on_result);
+            messages.into_iter().map(work).collect()
+        };
+    }
+
+    /// Hands on the last batch's results.
+    fn flush(&mut self) {
+        std::mem::take(&mut self.pending)
+            .into_iter()
+            .for_each(&mut *self.on_result);
     }
 
     /// `f` over borrowed items, on the pool when there is one, in order.
@@ -260,14 +283,6 @@ impl<T: Send> Stage<'_, T> {
         match self.pool {
             Some(pool) => pool.install(|| items.par_iter().map(&f).collect()),
             None => items.iter().map(f).collect(),
-        }
-    }
-
-    /// `f` over owned items, on the pool when there is one, in order.
-    fn map_owned<I: Send, R: Send>(&self, items: Vec<I>, f: impl Fn(I) -> R + Sync) -> Vec<R> {
-        match self.pool {
-            Some(pool) => pool.install(|| items.into_par_iter().map(&f).collect()),
-            None => items.into_iter().map(f).collect(),
         }
     }
 }
