@@ -233,6 +233,10 @@ pub struct ReadArgs {
     /// Colour: auto (when stdout is a terminal and `NO_COLOR` is unset), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+    /// Worker threads for decoding and linting (default: every core; 1: no workers).
+    /// The output is the same whatever the number.
+    #[arg(long, value_name = "N", env = "BINGO_THREADS")]
+    pub threads: Option<usize>,
 }
 
 impl ReadArgs {

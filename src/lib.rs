@@ -12,6 +12,7 @@ pub mod config;
 pub mod input;
 pub mod lang;
 pub mod mail;
+pub mod pipeline;
 pub mod progress;
 pub mod redact;
 pub mod report;
@@ -22,7 +23,7 @@ pub mod threads;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use input::{InputError, RawMessage, ReadOutcome};
+use input::{InputError, RawMessage};
 use lang::Lang;
 use mail::{Agents, CustomerMessage, Mail, MessageKind, Reply, ThreadIndex};
 use rules::{Finding, LintSettings, Severity};
@@ -53,6 +54,9 @@ pub struct ReadSettings {
     pub lang: Option<Lang>,
     /// Counts bytes and messages read, for a progress bar.
     pub progress: Option<Arc<progress::Progress>>,
+    /// Worker threads for decoding and linting: 0 is every core, 1 runs
+    /// everything on the caller's thread. The output is the same.
+    pub threads: usize,
 }
 
 /// What reading the inputs produced besides the messages.
@@ -72,30 +76,8 @@ pub fn analyse(
     settings: &ReadSettings,
     threads: &mut ThreadIndex,
 ) -> Result<Message, InputError> {
-    if let Some(progress) = &settings.progress {
-        progress.add(raw.bytes.len());
-    }
-    let mail = mail::decode(&raw.bytes).map_err(|message| {
-        InputError::new(file.as_ref(), format!("message {}: {message}", raw.index))
-    })?;
-    let reply = mail::split_reply(&mail.text);
-    let kind = mail::context::classify(&mail, &reply, &settings.agents);
-    let customer = threads.customer_of(&mail, &reply);
-    threads.add(&mail, &reply);
-    let customer_names = mail::context::customer_names(&mail, customer.as_ref());
-    let language = settings
-        .lang
-        .or_else(|| mail::context::language(&reply, customer.as_ref()));
-    Ok(Message {
-        file: Arc::clone(file),
-        index: raw.index,
-        mail,
-        reply,
-        kind,
-        language,
-        customer,
-        customer_names,
-    })
+    let decoded = pipeline::decode_and_split(file, raw)?;
+    Ok(pipeline::contextualise(file, decoded, settings, threads))
 }
 
 /// Reads every input in order and hands each message on. Problems with one
@@ -105,37 +87,7 @@ pub fn read_inputs(
     settings: &ReadSettings,
     on_message: &mut dyn FnMut(Message),
 ) -> ReadSummary {
-    let discovery = input::discover(paths);
-    let mut summary = ReadSummary {
-        skipped: discovery.skipped,
-        errors: discovery.errors,
-        ..ReadSummary::default()
-    };
-    let mut threads = ThreadIndex::default();
-    for source in &discovery.sources {
-        let file: Arc<str> = Arc::from(source.display_name());
-        let mut message_errors = Vec::new();
-        let mut read_errors = Vec::new();
-        let outcome = input::read_source(
-            source,
-            &mut |raw| match analyse(&file, &raw, settings, &mut threads) {
-                Ok(message) => {
-                    summary.messages += 1;
-                    on_message(message);
-                }
-                Err(err) => message_errors.push(err),
-            },
-            &mut |err| read_errors.push(err),
-        );
-        summary.errors.append(&mut message_errors);
-        summary.errors.append(&mut read_errors);
-        match outcome {
-            Ok(ReadOutcome::Skipped) => summary.skipped += 1,
-            Ok(ReadOutcome::Mail { .. }) => {}
-            Err(err) => summary.errors.push(err),
-        }
-    }
-    summary
+    pipeline::run(paths, settings, &|message| message, on_message)
 }
 
 /// A message after linting: its findings and card.
@@ -303,6 +255,15 @@ pub fn lint_message(mut message: Message, settings: &LintSettings) -> LintedMess
     }
 }
 
+/// What the workers make of one message.
+#[allow(clippy::large_enum_variant)] // both are big, and live one batch long
+enum Checked {
+    /// A reply (or any message with `--all`), linted.
+    Linted(LintedMessage),
+    /// A customer message: context only.
+    Context(Message),
+}
+
 /// Reads every input, lints the replies and hands each on in input order;
 /// returns the summary. Customer messages are read (they give context) but
 /// not linted unless `settings.all`.
@@ -318,17 +279,29 @@ pub fn check_inputs(
     };
     let track = threads::thread_rules_enabled(&settings.lint.selection);
     let mut tracker = threads::ThreadTracker::default();
-    let read = read_inputs(paths, &settings.read, &mut |message| {
-        if track {
-            tracker.add(&message);
+    // Customer messages are not linted, but the thread tracker sees every
+    // message, in input order.
+    let work = |message: Message| {
+        if message.kind == MessageKind::Reply || settings.all {
+            Checked::Linted(lint_message(message, &settings.lint))
+        } else {
+            Checked::Context(message)
         }
-        if message.kind != MessageKind::Reply && !settings.all {
-            return;
+    };
+    let read = pipeline::run(paths, &settings.read, &work, &mut |checked| match checked {
+        Checked::Linted(mut linted) => {
+            if track {
+                tracker.add(&linted.message);
+            }
+            apply_baseline(settings, &mut linted);
+            summary.record(&linted, settings);
+            on_linted(&linted);
         }
-        let mut linted = lint_message(message, &settings.lint);
-        apply_baseline(settings, &mut linted);
-        summary.record(&linted, settings);
-        on_linted(&linted);
+        Checked::Context(message) => {
+            if track {
+                tracker.add(&message);
+            }
+        }
     });
     summary.messages = read.messages;
     summary.skipped = read.skipped;

@@ -140,17 +140,18 @@ fn print_settings(layers: &[(Config, String)]) -> Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
-fn read_settings(config: &Config) -> ReadSettings {
+fn read_settings(config: &Config, args: &ReadArgs) -> ReadSettings {
     ReadSettings {
         agents: Agents::new(config.agents.as_deref().unwrap_or_default()),
         lang: config.lang.and_then(bingo::config::LangSetting::forced),
+        threads: args.threads.unwrap_or(0),
         ..ReadSettings::default()
     }
 }
 
 fn show(args: &ShowArgs) -> Result<ExitStatus> {
     let config = resolve_config(&args.read, args.read.to_config())?;
-    let settings = read_settings(&config);
+    let settings = read_settings(&config, &args.read);
     let stdout = io::stdout();
     let is_terminal = stdout.is_terminal();
     let out = io::BufWriter::new(stdout.lock());
@@ -336,7 +337,7 @@ fn check_settings(config: &Config, args: &CheckArgs) -> Result<CheckSettings> {
         None => None,
     };
     Ok(CheckSettings {
-        read: read_settings(config),
+        read: read_settings(config, &args.read),
         lint: LintSettings {
             selection,
             products: config.products.clone().unwrap_or_default(),

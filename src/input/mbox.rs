@@ -14,6 +14,9 @@ use super::{MAX_MESSAGE_BYTES, RawMessage};
 pub struct MboxReader<R> {
     reader: BufReader<R>,
     line: Vec<u8>,
+    /// Bytes the current line took in the stream (more than `line` holds
+    /// when it was cut).
+    line_bytes: u64,
     /// Offset of the next unread byte.
     position: u64,
     /// The separator line of the next message was already consumed.
@@ -30,6 +33,7 @@ impl<R: Read> MboxReader<R> {
         Self {
             reader: BufReader::with_capacity(256 * 1024, reader),
             line: Vec::with_capacity(1024),
+            line_bytes: 0,
             position: 0,
             pending_separator: false,
             index: 0,
@@ -37,11 +41,37 @@ impl<R: Read> MboxReader<R> {
         }
     }
 
+    /// Reads the next line into `self.line`, keeping at most
+    /// `MAX_MESSAGE_BYTES + 1` bytes of it (enough to know the message is
+    /// too large) so that a file without newlines cannot fill the memory.
     fn read_line(&mut self) -> io::Result<bool> {
+        const KEEP: usize = MAX_MESSAGE_BYTES + 1;
         self.line.clear();
-        let n = self.reader.read_until(b'\n', &mut self.line)?;
-        self.position += n as u64;
-        Ok(n > 0)
+        let mut read = 0;
+        loop {
+            let buf = match self.reader.fill_buf() {
+                Ok(buf) => buf,
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+                Err(err) => return Err(err),
+            };
+            if buf.is_empty() {
+                break;
+            }
+            let (take, end_of_line) = match memchr::memchr(b'\n', buf) {
+                Some(i) => (i + 1, true),
+                None => (buf.len(), false),
+            };
+            let room = KEEP.saturating_sub(self.line.len());
+            self.line.extend_from_slice(&buf[..take.min(room)]);
+            self.reader.consume(take);
+            read += take;
+            if end_of_line {
+                break;
+            }
+        }
+        self.line_bytes = read as u64;
+        self.position += self.line_bytes;
+        Ok(read > 0)
     }
 
     /// The next message, `Ok(None)` at the end of the stream, or an inner
@@ -77,7 +107,7 @@ impl<R: Read> MboxReader<R> {
     ) -> io::Result<Option<Result<RawMessage, TooLarge>>> {
         let offset = self.position
             - if keep_current_line {
-                self.line.len() as u64
+                self.line_bytes
             } else {
                 0
             };
@@ -208,6 +238,20 @@ mod tests {
             split(mbox),
             vec!["Subject: 1\r\n\r\nyksi\r\n", "Subject: 2\r\n\r\nkaksi\r\n"]
         );
+    }
+
+    #[test]
+    fn a_huge_line_is_cut_and_its_message_skipped() {
+        let mut mbox = b"From a@b x\nSubject: 1\n\n".to_vec();
+        mbox.resize(mbox.len() + MAX_MESSAGE_BYTES + 4096, b'x');
+        mbox.extend_from_slice(b"\n\nFrom c@d y\nSubject: 2\n\nkaksi\n");
+        let mut reader = MboxReader::new(&mbox[..]);
+        let first = reader.next_message().unwrap().unwrap();
+        assert!(first.unwrap_err().contains("larger than"));
+        assert!(reader.line.capacity() <= 2 * MAX_MESSAGE_BYTES);
+        let second = reader.next_message().unwrap().unwrap().unwrap();
+        assert_eq!(second.bytes, b"Subject: 2\n\nkaksi\n");
+        assert_eq!(second.index, 1);
     }
 
     #[test]

@@ -4,10 +4,12 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::Lang;
+use super::fast_regex::FastRegex;
 use super::pack::{self, Pack};
 
 /// Everything the rules need to read one language.
@@ -20,21 +22,22 @@ pub struct Lexicon {
     pub generic_word: Option<Regex>,
     pub compound_heads: HashSet<String>,
     pub determiners: HashSet<String>,
-    pub third_person: Option<Regex>,
-    pub formal_address: Option<Regex>,
+    pub third_person: Option<FastRegex>,
+    pub formal_address: Option<FastRegex>,
     pub formal_exceptions: HashSet<String>,
-    pub casual_address: Option<Regex>,
+    pub casual_address: Option<FastRegex>,
     pub casual_exceptions: HashSet<String>,
     pub casual_cues: HashSet<String>,
-    pub formal_cues: Option<Regex>,
+    pub formal_cues: Option<FastRegex>,
     pub casual_reply: HashSet<String>,
     pub questions: QuestionLexicon,
     /// One regex per stock phrase, with the phrase as written in the pack.
-    pub canned: Vec<(String, Regex)>,
-    /// Any stock phrase: a quick pre-check before the per-phrase regexes.
-    pub canned_any: Option<Regex>,
+    pub canned: Vec<(String, FastRegex)>,
+    /// Which stock phrases can occur in a text: a quick pre-check before
+    /// the per-phrase regexes.
+    pub canned_gate: PhraseGate,
     /// Words that announce a password.
-    pub password: Option<Regex>,
+    pub password: Option<FastRegex>,
     /// Words that may stand between a cue and the value ("on", "is").
     pub copulas: HashSet<String>,
     pub not_passwords: HashSet<String>,
@@ -99,6 +102,56 @@ impl std::fmt::Debug for Lexicon {
         f.debug_struct("Lexicon")
             .field("lang", &self.lang)
             .finish_non_exhaustive()
+    }
+}
+
+/// Finds the stock phrases that can possibly occur in a text with one
+/// Aho-Corasick pass, so that only their regexes run. Every phrase needs its
+/// longest literal word (a `*` stem counts; lower-cased): a text whose
+/// lower-cased form lacks that word cannot match the phrase's
+/// case-insensitive regex.
+#[derive(Debug, Clone)]
+pub struct PhraseGate {
+    words: AhoCorasick,
+    /// For each phrase, the index of the word it needs (`None`: no literal
+    /// word, always a candidate).
+    needs: Vec<Option<usize>>,
+}
+
+impl PhraseGate {
+    pub fn new(phrases: &[String]) -> Result<PhraseGate, String> {
+        let mut words: Vec<String> = Vec::new();
+        let mut needs = Vec::with_capacity(phrases.len());
+        for phrase in phrases {
+            let longest = phrase
+                .split_whitespace()
+                .filter(|t| *t != "…" && *t != "...")
+                .map(|t| t.strip_suffix('*').unwrap_or(t))
+                .max_by_key(|t| t.chars().count())
+                .filter(|t| !t.is_empty())
+                .map(str::to_lowercase);
+            needs.push(longest.map(|word| {
+                words.iter().position(|w| *w == word).unwrap_or_else(|| {
+                    words.push(word);
+                    words.len() - 1
+                })
+            }));
+        }
+        let words = AhoCorasick::new(&words).map_err(|e| format!("canned phrases: {e}"))?;
+        Ok(PhraseGate { words, needs })
+    }
+
+    /// Whether phrase `i` (in pack order) can occur, for each phrase.
+    pub fn candidates(&self, text: &str) -> Vec<bool> {
+        let mut found = vec![false; self.words.patterns_len()];
+        let lower = text.to_lowercase();
+        for m in self.words.find_overlapping_iter(&lower) {
+            found[m.pattern().as_usize()] = true;
+        }
+        self.needs
+            .iter()
+            .map(|need| need.is_none_or(|word| found[word]))
+            .collect()
     }
 }
 
@@ -174,7 +227,7 @@ fn prefix_words_regex(words: &[String]) -> Regex {
 }
 
 /// Regex patterns from a pack, as whole words, case-insensitive.
-fn patterns_regex(name: &str, patterns: &[String]) -> Result<Option<Regex>, String> {
+fn patterns_regex(name: &str, patterns: &[String]) -> Result<Option<FastRegex>, String> {
     if patterns.is_empty() {
         return Ok(None);
     }
@@ -183,7 +236,7 @@ fn patterns_regex(name: &str, patterns: &[String]) -> Result<Option<Regex>, Stri
         .map(|p| format!("(?:{p})"))
         .collect::<Vec<_>>()
         .join("|");
-    Regex::new(&format!(r"(?i)\b(?:{joined})\b"))
+    FastRegex::new(&format!(r"(?i)\b(?:{joined})\b"))
         .map(Some)
         .map_err(|e| format!("{name}: {e}"))
 }
@@ -303,22 +356,11 @@ impl Lexicon {
         };
         let mut canned = Vec::new();
         for phrase in &phrases {
-            let re = Regex::new(&phrase_regex(phrase))
+            let re = FastRegex::new(&phrase_regex(phrase))
                 .map_err(|e| format!("canned phrase `{phrase}`: {e}"))?;
             canned.push((phrase.clone(), re));
         }
-        let canned_any = if phrases.is_empty() {
-            None
-        } else {
-            let joined: Vec<String> = phrases
-                .iter()
-                .map(|p| phrase_regex(p).trim_start_matches("(?i)").to_string())
-                .collect();
-            Some(
-                Regex::new(&format!("(?i)(?:{})", joined.join("|")))
-                    .map_err(|e| format!("canned phrases: {e}"))?,
-            )
-        };
+        let canned_gate = PhraseGate::new(&phrases)?;
         let password = if cues.is_empty() {
             None
         } else {
@@ -332,7 +374,7 @@ impl Lexicon {
                 })
                 .collect();
             Some(
-                Regex::new(&format!(r"(?i)\b(?:{})", cue_alts.join("|")))
+                FastRegex::new(&format!(r"(?i)\b(?:{})", cue_alts.join("|")))
                     .map_err(|e| format!("password cues: {e}"))?,
             )
         };
@@ -376,7 +418,7 @@ impl Lexicon {
                 indirect: q.indirect,
             },
             canned,
-            canned_any,
+            canned_gate,
             password,
             copulas: copula_words,
             not_passwords: set(&not_passwords),

@@ -4,6 +4,7 @@
 //! packs' stop words (and the letters å, ä, ö), which is reliable for these
 //! three on anything longer than a greeting.
 
+pub mod fast_regex;
 pub mod lexicon;
 pub mod pack;
 pub mod text;

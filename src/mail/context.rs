@@ -137,7 +137,7 @@ pub struct ThreadIndex {
 }
 
 const MAX_PARENT_TEXT: usize = 16 * 1024;
-const MAX_INDEX_BYTES: usize = 48 * 1024 * 1024;
+const MAX_INDEX_BYTES: usize = 8 * 1024 * 1024;
 
 impl ThreadIndex {
     /// Remembers a message as a possible parent.

@@ -45,19 +45,22 @@ impl Rule for CannedPhrase {
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let own = &ctx.reply.own;
-        let Some(any) = &ctx.lex.canned_any else {
-            return;
-        };
-        if !any.is_match(own) {
+        if ctx.lex.canned.is_empty() {
             return;
         }
-        // Every match, then the longest where phrases overlap ("pahoittelemme
-        // aiheutunutta haittaa" holds "aiheutunutta haittaa").
+        // Every match of the phrases the gate lets through, then the longest
+        // where phrases overlap ("pahoittelemme aiheutunutta haittaa" holds
+        // "aiheutunutta haittaa").
+        let candidates = ctx.lex.canned_gate.candidates(own);
         let mut found: Vec<(std::ops::Range<usize>, &str)> = ctx
             .lex
             .canned
             .iter()
-            .flat_map(|(phrase, re)| re.find_iter(own).map(move |m| (m.range(), phrase.as_str())))
+            .zip(candidates)
+            .filter(|(_, candidate)| *candidate)
+            .flat_map(|((phrase, re), _)| {
+                re.find_iter(own).map(move |m| (m.range(), phrase.as_str()))
+            })
             .collect();
         found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
         let mut kept_end = 0;

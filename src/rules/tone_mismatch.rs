@@ -41,7 +41,7 @@ pub enum Register {
 
 /// Counts whole-word matches of `re` that are not listed exceptions.
 fn count_matches(
-    re: Option<&regex::Regex>,
+    re: Option<&crate::lang::fast_regex::FastRegex>,
     text: &str,
     exceptions: &std::collections::HashSet<String>,
 ) -> usize {
@@ -107,7 +107,7 @@ pub(crate) type Markers = (
 /// Matches of `re` in `body` (at byte `from` of the text) that are not
 /// exceptions: how many, and the first.
 fn first_and_count(
-    re: Option<&regex::Regex>,
+    re: Option<&crate::lang::fast_regex::FastRegex>,
     exceptions: &std::collections::HashSet<String>,
     body: &str,
     from: usize,
@@ -192,6 +192,10 @@ impl Rule for ToneMismatch {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let Some(customer) = ctx.customer else { return };
         let register = customer_register(ctx.lex, customer);
+        if register == Register::Neutral {
+            // Nothing the reply says can clash with a neutral customer.
+            return;
+        }
         let own = &ctx.reply.own;
         // A help desk's banner line above the greeting is not the agent's voice.
         let greeting = ctx.reply.greeting_text();

@@ -8,6 +8,7 @@ mod check;
 mod ci;
 mod demo;
 mod input;
+mod pipeline;
 mod quotes;
 mod reports;
 mod robustness;
@@ -168,6 +169,24 @@ where
     S: Into<OsString>,
 {
     run_with_stdin(args, None)
+}
+
+/// `bingo check --isolated --exit-zero --format ndjson --threads N PATH...`.
+pub fn check_ndjson<P: AsRef<Path>>(threads: &str, paths: &[P]) -> Run {
+    let mut args: Vec<OsString> = [
+        "check",
+        "--isolated",
+        "--exit-zero",
+        "--format",
+        "ndjson",
+        "--threads",
+        threads,
+    ]
+    .into_iter()
+    .map(Into::into)
+    .collect();
+    args.extend(paths.iter().map(|p| p.as_ref().as_os_str().to_owned()));
+    run(args)
 }
 
 /// `bingo show --isolated --format json PATH...`, checked for panics and

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::{field, fixture, root, run, show_json};
+use crate::{check_ndjson, field, fixture, root, run, show_json};
 
 fn show_one(path: &Path) -> crate::Run {
     show_json([path])
@@ -400,4 +400,109 @@ fn whole_shared_corpus_never_panics() {
         run.assert_sane();
     }
     eprintln!("note: {} corpus files read", files.len());
+}
+
+/// Every hostile input in one folder, through the whole check (every rule,
+/// parallel): no panic, errors name their files, the good reply is still
+/// reported.
+#[test]
+fn whole_check_survives_hostile_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = headers("VS: Pitkä rivi", "text/plain; charset=utf-8");
+    write(
+        dir.path(),
+        "long-line.eml",
+        format!("{plain}\nHei Anna, {}\n", "kassi ".repeat(TEN_MB / 6)).as_bytes(),
+    );
+    write(dir.path(), "deep.eml", nested_multipart(1000).as_bytes());
+    write(dir.path(), "messages.eml", nested_messages(1000).as_bytes());
+    write(
+        dir.path(),
+        "garbage.mbox",
+        &(0..200_000u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect::<Vec<u8>>(),
+    );
+    write(
+        dir.path(),
+        "wrong-charset.eml",
+        b"From: a@example.com\nSubject: Re: x\nContent-Type: text/plain; charset=utf-16\n\nHei Anna,\n\xff\xfe\xe4 kiitos\n",
+    );
+    write(
+        dir.path(),
+        "truncated.mbox",
+        format!(
+            "From a@example.com x\n{plain}Content-Transfer-Encoding: base64\n\nSGVpIEFubmEs\nCgpr"
+        )
+        .as_bytes(),
+    );
+    fs::copy(
+        fixture("replies/typical.eml"),
+        dir.path().join("zz-good.eml"),
+    )
+    .unwrap();
+    let run = check_ndjson("2", &[dir.path()]);
+    run.assert_sane();
+    assert!(run.stdout.contains("zz-good.eml"), "{}", run.stdout);
+    for line in run.stdout.lines() {
+        serde_json::from_str::<serde_json::Value>(line).expect("each line is JSON");
+    }
+}
+
+/// An unreadable file is an error naming it; the other inputs are read.
+/// Skipped when running as root, for whom nothing is unreadable.
+#[cfg(unix)]
+#[test]
+fn unreadable_file_is_an_error_naming_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let locked = dir.path().join("lukittu.eml");
+    fs::copy(fixture("replies/typical.eml"), &locked).unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::File::open(&locked).is_ok() {
+        eprintln!("note: running as root, an unreadable file cannot be made");
+        return;
+    }
+    let good = fixture("replies/clean.eml");
+    let run = show_json([locked.as_path(), good.as_path()]);
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o644)).unwrap();
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains("lukittu.eml: permission denied"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.messages().len(), 1);
+}
+
+/// A mailbox rewritten and truncated while it is read: whatever is read is
+/// linted, nothing panics or hangs.
+#[test]
+fn file_that_changes_while_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("muuttuva.mbox");
+    let one = fs::read(fixture("demo/tuki.mbox")).unwrap();
+    let big = one.repeat(400);
+    fs::write(&path, &big).unwrap();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let (path, stop) = (path.clone(), std::sync::Arc::clone(&stop));
+        std::thread::spawn(move || {
+            let mut round = 0usize;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                // Truncate to a random-ish point, then grow it back.
+                let cut = (round * 7919) % big.len();
+                let file = fs::OpenOptions::new().write(true).open(&path).unwrap();
+                file.set_len(cut as u64).unwrap();
+                fs::write(&path, &big).unwrap();
+                round += 1;
+            }
+            round
+        })
+    };
+    for threads in ["1", "2"] {
+        check_ndjson(threads, &[&path]).assert_sane();
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    assert!(writer.join().unwrap() > 0, "the file was changed meanwhile");
 }
