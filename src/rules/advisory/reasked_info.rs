@@ -153,6 +153,9 @@ impl Rule for ReaskedInfo {
                 (text.ends_with('?') || advisory.any("ask", text)) && !states_a_value(text)
             })
             .collect();
+        if asking.is_empty() {
+            return;
+        }
         for (at, detail) in DETAILS.iter().enumerate() {
             let Some(name) = advisory.phrases(detail.key) else {
                 continue;

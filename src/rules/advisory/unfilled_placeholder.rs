@@ -67,6 +67,11 @@ impl Rule for UnfilledPlaceholder {
             return;
         }
         let own = &ctx.reply.own;
+        // Every placeholder form has one of these: most replies have none,
+        // and the regex is not cheap.
+        if !own.contains(['{', '[', '%', '<']) {
+            return;
+        }
         for m in placeholder_re().find_iter(own) {
             // The `%s` form takes the characters around it: point at the field.
             let text = m.as_str();
