@@ -467,9 +467,11 @@ impl<W: Write> Reporter for HumanReporter<W> {
             self.advisory_summary(&summary.advisory)?;
         }
         if summary.skipped > 0 {
-            let text = match self.ui {
-                UiLang::En => "files skipped (not mail)",
-                UiLang::Fi => "tiedostoa ohitettu (ei sähköpostia)",
+            let text = match (self.ui, summary.skipped) {
+                (UiLang::En, 1) => "file skipped (not mail)",
+                (UiLang::En, _) => "files skipped (not mail)",
+                (UiLang::Fi, 1) => "tiedosto ohitettu (ei sähköpostia)",
+                (UiLang::Fi, _) => "tiedostoa ohitettu (ei sähköpostia)",
             };
             writeln!(self.out, " {} {text}", summary.skipped)?;
         }
