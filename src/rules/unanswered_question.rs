@@ -372,6 +372,15 @@ fn split_compound(lex: &Lexicon, sentence: &str) -> Vec<String> {
             .to_string(),
     );
     parts.retain(|p| p.split_whitespace().count() >= 2);
+    // A part before the first cut that asks nothing itself is context
+    // ("Hyvä asiakaspalvelu, haluaisin tietää", "Paketti ei tullut"), not a
+    // question of its own.
+    if parts.len() > 1 {
+        let first = parts[0].to_lowercase();
+        if !first.trim_end().ends_with('?') && !opens_question(lex, &first) {
+            parts.remove(0);
+        }
+    }
     parts
 }
 
@@ -429,7 +438,13 @@ impl Rule for UnansweredQuestion {
             .map(|stems| {
                 let counts: Vec<usize> = asked.iter().map(|q| shares(q, stems)).collect();
                 let best = counts.iter().copied().max().unwrap_or(0);
-                counts.iter().map(|&c| c > 0 && c == best).collect()
+                // The most shared words, or every word of a short follow-up
+                // ("Entä mustana?").
+                counts
+                    .iter()
+                    .zip(&asked)
+                    .map(|(&c, q)| c > 0 && (c == best || c == q.keys.len()))
+                    .collect()
             })
             .collect();
         for (i, question) in asked.iter().enumerate() {
@@ -560,6 +575,16 @@ mod tests {
     #[test]
     fn finnish_misses() {
         for (customer, reply) in [
+            // The salutation before an indirect question is not a question.
+            (
+                "Hyvä asiakaspalvelu, haluaisin tietää, kuuluuko hintaan asennus.",
+                "Hei Kari,\n\nasennus ei kuulu hintaan, mutta sen voi tilata erikseen.",
+            ),
+            // A short follow-up is answered by the sentence naming its word.
+            (
+                "Onko teillä tätä pipoa koossa S? Entä punaisena?",
+                "Hei Elina,\n\npipoa on koossa S sekä punaisena että sinisenä.",
+            ),
             (
                 "Miksi laskuni oli näin suuri?",
                 "Hei Anna,\n\nlaskussa oli mukana myös joulukuun kausimaksu, mistä summa johtuu.",
