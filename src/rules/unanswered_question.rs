@@ -443,7 +443,10 @@ impl Rule for UnansweredQuestion {
                 counts
                     .iter()
                     .zip(&asked)
-                    .map(|(&c, q)| c > 0 && (c == best || c == q.keys.len()))
+                    .map(|(&c, q)| {
+                        let elliptic = q.text.split_whitespace().count() <= 3;
+                        c > 0 && (c == best || (elliptic && c == q.keys.len()))
+                    })
                     .collect()
             })
             .collect();
