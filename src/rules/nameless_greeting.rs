@@ -31,30 +31,6 @@ static DOC: RuleDoc = RuleDoc {
     ],
 };
 
-/// Template placeholders: `{firstname}`, `{{ customer.first_name }}`, `%s`,
-/// `%(name)s`, `${name}`, `$name`, `%{name}`, `%1`, `[NIMI]`,
-/// `<%= name %>`, `%firstname%`.
-pub fn is_placeholder(token: &str) -> bool {
-    let t = token.trim_matches(|c: char| c == ',' || c == '!' || c == '.' || c == ':');
-    let word = |s: &str| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
-    };
-    (t.starts_with('{') && t.ends_with('}'))
-        || (t.starts_with("${") && t.ends_with('}'))
-        || (t.starts_with("%{") && t.ends_with('}'))
-        || (t.starts_with("##") && t.ends_with("##") && t.len() > 4)
-        || t.strip_prefix('$').is_some_and(word)
-        || t.strip_prefix('%')
-            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty())
-        || (t.starts_with('[') && t.ends_with(']') && t.len() > 2)
-        || (t.starts_with("<%") && t.ends_with("%>"))
-        || (t.starts_with('%') && t.ends_with('%') && t.len() > 2)
-        || t == "%s"
-        || (t.starts_with("%(") && t.ends_with(")s"))
-}
-
 impl NamelessGreeting {
     /// The part of the greeting after the greeting word(s).
     fn addressee<'a>(ctx: &Context, greeting_line: &'a str) -> &'a str {
@@ -98,10 +74,7 @@ impl Rule for NamelessGreeting {
         let span = reply.greeting.start + line_start..reply.greeting.end;
         let rest = Self::addressee(ctx, line);
         // Placeholders may contain spaces ("{{ customer.first_name }}").
-        if rest.contains(['{', '%', '[', '$', '<']) && rest.split_whitespace().any(is_placeholder)
-            || rest.contains("{{")
-            || rest.contains("<%")
-        {
+        if crate::lang::placeholder::placeholder_re().is_match(rest) {
             return;
         }
         let words: Vec<&str> = word_spans(rest).into_iter().map(|(_, w)| w).collect();

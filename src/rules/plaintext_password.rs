@@ -2,12 +2,10 @@
 //! `security`; the value itself is masked everywhere before any output.
 
 use std::ops::Range;
-use std::sync::OnceLock;
-
-use regex::Regex;
 
 use super::{Context, Finding, Rule, RuleDoc, Severity, Square, Text};
 use crate::Message;
+use crate::lang::placeholder::{is_password_field, placeholders};
 
 #[derive(Debug)]
 pub struct PlaintextPassword;
@@ -36,14 +34,6 @@ static DOC: RuleDoc = RuleDoc {
         "Byt lösenord via länken: https://butik.example/nytt",
     ],
 };
-
-fn placeholder_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)(?:\{\{?\s*|\$\{|%\{|%\(|%|\[|<%=?\s*)@?[\w.]*?(?:password|passwd|passwort|pwd|salasana|lösenord|tunnussana)[\w.]*(?:\s*\}\}?|\)s|%|\]|\s*%>)")
-            .expect("placeholder regex")
-    })
-}
 
 /// What stands between a cue and a candidate value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -208,8 +198,9 @@ pub fn find_passwords(ctx: &Context, text: &str) -> Vec<(Range<usize>, Range<usi
             scan_cues(crate::lang::lexicon::builtin(lang), text, &mut found);
         }
     }
-    for m in placeholder_re().find_iter(text) {
-        found.push((m.range(), m.range()));
+    // A password field of a template: `{passwd}`, `{{ password }}`.
+    for field in placeholders(text).filter(|r| is_password_field(&text[r.clone()])) {
+        found.push((field.clone(), field));
     }
     found.sort_by_key(|(whole, _)| whole.start);
     found

@@ -45,11 +45,7 @@ fn count_matches(
     text: &str,
     exceptions: &std::collections::HashSet<String>,
 ) -> usize {
-    re.map_or(0, |re| {
-        re.find_iter(text)
-            .filter(|m| !exceptions.contains(&m.as_str().to_lowercase()))
-            .count()
-    })
+    first_and_count(re, exceptions, text, 0).0
 }
 
 /// Emoji and emoticons in `text`.

@@ -1,10 +1,7 @@
 //! `unfilled-placeholder`: a sent reply still holds a template field.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use super::super::{Context, Finding, Rule, RuleDoc, Text};
+use crate::lang::placeholder::placeholders;
 
 #[derive(Debug)]
 pub struct UnfilledPlaceholder;
@@ -34,27 +31,6 @@ static DOC: RuleDoc = RuleDoc {
     ],
 };
 
-/// Template fields as they survive in sent text. A bracketed field is in
-/// capitals (`[NIMI]`), so footnotes and asides in brackets are not one;
-/// `%s` stands alone, so "10 %" is not one.
-fn placeholder_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"\{\{[^{}\n]{1,60}\}\}",
-            r"|\{%[^\n]{1,60}?%\}",
-            r"|\$\{[\w.]{1,40}\}",
-            r"|\{\s*\p{L}[\w.]{0,40}\s*\}",
-            r"|\[\p{Lu}[\p{Lu}\d_ .-]{1,40}\]",
-            r"|<%=?[^\n]{1,60}?%>",
-            r"|%\(\w{1,40}\)[sd]",
-            r"|%\p{L}[\w]{1,30}%",
-            r"|(?:^|[\s(])%[sd](?:$|[\s,.!?:;)])",
-        ))
-        .expect("placeholder regex")
-    })
-}
-
 impl Rule for UnfilledPlaceholder {
     fn id(&self) -> &'static str {
         "unfilled-placeholder"
@@ -69,21 +45,14 @@ impl Rule for UnfilledPlaceholder {
         let own = &ctx.reply.own;
         // Every placeholder form has one of these: most replies have none,
         // and the regex is not cheap.
-        if !own.contains(['{', '[', '%', '<']) {
+        if !own.contains(['{', '[', '%', '<', '$', '#']) {
             return;
         }
-        for m in placeholder_re().find_iter(own) {
-            // The `%s` form takes the characters around it: point at the field.
-            let text = m.as_str();
-            let field_text = text.trim_start_matches([' ', '\t', '\n', '(']);
-            let start = m.end() - field_text.len();
-            let bare = (field_text.starts_with("%s") || field_text.starts_with("%d"))
-                && !field_text[2..].starts_with(|c: char| c.is_alphanumeric() || c == '%');
-            let end = if bare { start + 2 } else { m.end() };
-            let field = own[start..end].trim().to_string();
+        for range in placeholders(own) {
+            let field = own[range.clone()].to_string();
             out.push(ctx.finding(
                 self,
-                start..end,
+                range,
                 format!(
                     "the template field `{field}` was sent unfilled / mallipohjan kenttä `{field}` lähti täyttämättä"
                 ),
