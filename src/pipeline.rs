@@ -74,7 +74,7 @@ pub fn contextualise(
     let customer = threads.customer_of(&mail, &reply);
     threads.add(&mail, &reply);
     let customer_names = mail::context::customer_names(&mail, customer.as_ref());
-    // As `mail::context::language`, with the own text already detected.
+    // The reply's own language, else the customer's (the forced one first).
     let language = settings.lang.or(own_language).or_else(|| {
         customer
             .as_ref()

@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 
 use super::{Mail, Person, Reply};
-use crate::lang::Lang;
 
 /// Where the customer's message was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -217,11 +216,6 @@ pub fn customer_names(mail: &Mail, customer: Option<&CustomerMessage>) -> Vec<St
     names
 }
 
-/// The language of a message: the sender's own text first, then the
-/// customer's, when the own text says nothing.
-pub fn language(reply: &Reply, customer: Option<&CustomerMessage>) -> Option<Lang> {
-    crate::lang::detect(&reply.own).or_else(|| customer.and_then(|c| crate::lang::detect(&c.text)))
-}
 
 #[cfg(test)]
 mod tests {
