@@ -216,7 +216,6 @@ pub fn customer_names(mail: &Mail, customer: Option<&CustomerMessage>) -> Vec<St
     names
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
