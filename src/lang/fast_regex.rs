@@ -32,6 +32,10 @@ pub struct FastRegex {
     /// `None` when the two-step search does not apply (empty matches, or
     /// nothing to drop).
     loose: Option<MetaRegex>,
+    /// Every match starts at a Unicode word boundary (`\b` leads every
+    /// alternative), so after a failed try the search can skip the rest of
+    /// the run of word (or non-word) characters: no boundary lies inside it.
+    starts_at_boundary: bool,
 }
 
 /// One match: a byte range of the text searched.
@@ -70,26 +74,74 @@ impl FastRegex {
             .build()
             .parse(pattern)
             .map_err(|e| e.to_string())?;
-        // No bounded backtracker: it clears a bitmap as large as the rest
-        // of the text before every anchored try. No one-pass DFA: with
-        // Unicode classes it takes ~100 KB per pattern, built eagerly. The
-        // Pike VM stops as soon as the anchored match cannot go on.
-        let exact = MetaRegex::builder()
-            .configure(MetaRegex::config().backtrack(false).onepass(false))
-            .build_from_hir(&hir)
-            .map_err(|e| e.to_string())?;
         let (loose_hir, dropped) = drop_word_boundaries(&hir);
         let can_be_empty = hir.properties().minimum_len().is_none_or(|n| n == 0);
-        let loose = if dropped && !can_be_empty {
+        let two_step = dropped && !can_be_empty;
+        // No bounded backtracker: it clears a bitmap as large as the rest
+        // of the text before every anchored try. No one-pass DFA: with
+        // Unicode classes it takes 100 KB to 700 KB per pattern, built
+        // eagerly. In the two-step search the exact pattern only runs
+        // anchored where the loose one matched, so it needs nothing but the
+        // Pike VM (no reverse automaton, no lazy-DFA cache per thread),
+        // which stops as soon as the anchored match cannot go on.
+        let lean = || MetaRegex::config().backtrack(false).onepass(false);
+        let exact_config = if two_step {
+            lean().hybrid(false).dfa(false)
+        } else {
+            lean()
+        };
+        let exact = MetaRegex::builder()
+            .configure(exact_config)
+            .build_from_hir(&hir)
+            .map_err(|e| e.to_string())?;
+        let loose = if two_step {
             Some(
                 MetaRegex::builder()
+                    .configure(lean())
                     .build_from_hir(&loose_hir)
                     .map_err(|e| e.to_string())?,
             )
         } else {
             None
         };
-        Ok(FastRegex { exact, loose })
+        Ok(FastRegex {
+            exact,
+            loose,
+            starts_at_boundary: starts_at_boundary(&hir),
+        })
+    }
+
+    /// Compiles `pattern` for [`FastRegex::find_anchored`] alone: the Pike
+    /// VM and nothing else (a few KB, no lazy-DFA cache per thread). The
+    /// other searches still work, but slowly.
+    pub fn anchored_only(pattern: &str) -> Result<FastRegex, String> {
+        let exact = MetaRegex::builder()
+            .configure(
+                MetaRegex::config()
+                    .backtrack(false)
+                    .onepass(false)
+                    .hybrid(false)
+                    .dfa(false),
+            )
+            .build(pattern)
+            .map_err(|e| e.to_string())?;
+        Ok(FastRegex {
+            exact,
+            loose: None,
+            starts_at_boundary: false,
+        })
+    }
+
+    /// The match that starts exactly at `at`, if any (look-arounds such as
+    /// `\b` see the text before `at`).
+    pub fn find_anchored<'h>(&self, haystack: &'h str, at: usize) -> Option<Found<'h>> {
+        let input = Input::new(haystack).range(at..).anchored(Anchored::Yes);
+        let span = self.exact.search(&input)?.span();
+        Some(Found {
+            haystack,
+            start: span.start,
+            end: span.end,
+        })
     }
 
     pub fn is_match(&self, haystack: &str) -> bool {
@@ -117,7 +169,11 @@ impl FastRegex {
                     if let Some(m) = self.exact.search(&anchored) {
                         break m.span();
                     }
-                    at = next_char(haystack, candidate)?;
+                    at = if self.starts_at_boundary {
+                        end_of_run(haystack, candidate)?
+                    } else {
+                        next_char(haystack, candidate)?
+                    };
                 }
             }
         };
@@ -163,6 +219,37 @@ impl FastRegex {
 fn next_char(haystack: &str, at: usize) -> Option<usize> {
     let c = haystack.get(at..)?.chars().next()?;
     Some(at + c.len_utf8())
+}
+
+/// The byte offset where the run of word characters (or of non-word
+/// characters) that starts at `at` ends: the next place after `at` where a
+/// Unicode `\b` can hold.
+fn end_of_run(haystack: &str, at: usize) -> Option<usize> {
+    let rest = haystack.get(at..)?;
+    let mut chars = rest.char_indices();
+    let (_, first) = chars.next()?;
+    let word = is_word_char(first);
+    Some(
+        chars
+            .find(|&(_, c)| is_word_char(c) != word)
+            .map_or(haystack.len(), |(i, _)| at + i),
+    )
+}
+
+/// A word character as Unicode `\b` sees it.
+fn is_word_char(c: char) -> bool {
+    regex_syntax::is_word_character(c)
+}
+
+/// Whether every match of `hir` must start with a Unicode `\b`.
+fn starts_at_boundary(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Look(look) => *look == Look::WordUnicode,
+        HirKind::Capture(cap) => starts_at_boundary(&cap.sub),
+        HirKind::Concat(subs) => subs.first().is_some_and(starts_at_boundary),
+        HirKind::Alternation(subs) => subs.iter().all(starts_at_boundary),
+        _ => false,
+    }
 }
 
 fn is_word_boundary(look: Look) -> bool {
@@ -231,6 +318,8 @@ mod tests {
             r"(?i)\b(?:salasan\w*|tunnussan\w*)",
             r"(?i)(?:[a-zåäö,] (?:Te|Teidän)\b|hyvä herra)",
             r"\bx*\b",
+            r"(?i)\b(?:\w{3,}(?:esi|äsi)|:\))\b",
+            r"\b(?:ab|\w{2}c)",
         ];
         let texts = [
             "Hei Anna, tilauksesi ja laskusi ovat täällä. Sinä saat ne, sä saat. Teidän Te TE",
@@ -242,6 +331,8 @@ mod tests {
             "",
             "ä",
             "x xx äx xä",
+            "lähetesivu lähetesi, tuotteesi:) a:) :) käsikäsi äsiäsi",
+            "abc xabc ab_c ääc ab",
         ];
         for pattern in patterns {
             let reference = regex::Regex::new(pattern).unwrap();

@@ -4,22 +4,21 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
-use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::Lang;
 use super::fast_regex::FastRegex;
 use super::pack::{self, Pack};
+use super::phrases::PhraseSet;
 
 /// Everything the rules need to read one language.
 pub struct Lexicon {
     pub lang: Lang,
-    pub greetings: Regex,
+    pub greetings: FastRegex,
     pub generic_names: HashSet<String>,
     pub titles: HashSet<String>,
     /// A whole lower-cased word that is a generic product/service noun.
-    pub generic_word: Option<Regex>,
+    pub generic_word: Option<FastRegex>,
     pub compound_heads: HashSet<String>,
     pub determiners: HashSet<String>,
     pub third_person: Option<FastRegex>,
@@ -31,11 +30,8 @@ pub struct Lexicon {
     pub formal_cues: Option<FastRegex>,
     pub casual_reply: HashSet<String>,
     pub questions: QuestionLexicon,
-    /// One regex per stock phrase, with the phrase as written in the pack.
-    pub canned: Vec<(String, FastRegex)>,
-    /// Which stock phrases can occur in a text: a quick pre-check before
-    /// the per-phrase regexes.
-    pub canned_gate: PhraseGate,
+    /// The stock phrases.
+    pub canned: PhraseSet,
     /// Words that announce a password.
     pub password: Option<FastRegex>,
     /// Words that may stand between a cue and the value ("on", "is").
@@ -51,7 +47,7 @@ pub struct Lexicon {
 /// list key; a key with no phrases has none.
 #[derive(Debug, Default)]
 pub struct AdvisoryLexicon {
-    lists: Vec<(&'static str, Regex)>,
+    lists: Vec<(&'static str, FastRegex)>,
 }
 
 impl AdvisoryLexicon {
@@ -79,7 +75,7 @@ impl AdvisoryLexicon {
                 .iter()
                 .map(|p| phrase_regex(p).trim_start_matches("(?i)").to_string())
                 .collect();
-            let re = Regex::new(&format!("(?i)(?:{})", joined.join("|")))
+            let re = FastRegex::new(&format!("(?i)(?:{})", joined.join("|")))
                 .map_err(|e| format!("advisory `{key}`: {e}"))?;
             lists.push((key, re));
         }
@@ -87,7 +83,7 @@ impl AdvisoryLexicon {
     }
 
     /// The phrases of one list (`complaint`, `apology`, …), if it has any.
-    pub fn phrases(&self, key: &str) -> Option<&Regex> {
+    pub fn phrases(&self, key: &str) -> Option<&FastRegex> {
         self.lists.iter().find(|(k, _)| *k == key).map(|(_, re)| re)
     }
 
@@ -105,56 +101,6 @@ impl std::fmt::Debug for Lexicon {
     }
 }
 
-/// Finds the stock phrases that can possibly occur in a text with one
-/// Aho-Corasick pass, so that only their regexes run. Every phrase needs its
-/// longest literal word (a `*` stem counts; lower-cased): a text whose
-/// lower-cased form lacks that word cannot match the phrase's
-/// case-insensitive regex.
-#[derive(Debug, Clone)]
-pub struct PhraseGate {
-    words: AhoCorasick,
-    /// For each phrase, the index of the word it needs (`None`: no literal
-    /// word, always a candidate).
-    needs: Vec<Option<usize>>,
-}
-
-impl PhraseGate {
-    pub fn new(phrases: &[String]) -> Result<PhraseGate, String> {
-        let mut words: Vec<String> = Vec::new();
-        let mut needs = Vec::with_capacity(phrases.len());
-        for phrase in phrases {
-            let longest = phrase
-                .split_whitespace()
-                .filter(|t| *t != "…" && *t != "...")
-                .map(|t| t.strip_suffix('*').unwrap_or(t))
-                .max_by_key(|t| t.chars().count())
-                .filter(|t| !t.is_empty())
-                .map(str::to_lowercase);
-            needs.push(longest.map(|word| {
-                words.iter().position(|w| *w == word).unwrap_or_else(|| {
-                    words.push(word);
-                    words.len() - 1
-                })
-            }));
-        }
-        let words = AhoCorasick::new(&words).map_err(|e| format!("canned phrases: {e}"))?;
-        Ok(PhraseGate { words, needs })
-    }
-
-    /// Whether phrase `i` (in pack order) can occur, for each phrase.
-    pub fn candidates(&self, text: &str) -> Vec<bool> {
-        let mut found = vec![false; self.words.patterns_len()];
-        let lower = text.to_lowercase();
-        for m in self.words.find_overlapping_iter(&lower) {
-            found[m.pattern().as_usize()] = true;
-        }
-        self.needs
-            .iter()
-            .map(|need| need.is_none_or(|word| found[word]))
-            .collect()
-    }
-}
-
 /// Question words by the answer they expect, and answer evidence.
 #[derive(Debug)]
 pub struct QuestionLexicon {
@@ -165,10 +111,10 @@ pub struct QuestionLexicon {
     pub why: Vec<String>,
     pub other: Vec<String>,
     pub indirect: Vec<String>,
-    pub yes_no_answers: Regex,
-    pub time_words: Regex,
-    pub place_words: Regex,
-    pub reason_words: Regex,
+    pub yes_no_answers: FastRegex,
+    pub time_words: FastRegex,
+    pub place_words: FastRegex,
+    pub reason_words: FastRegex,
     pub ignore: HashSet<String>,
 }
 
@@ -189,9 +135,9 @@ pub fn literal_alternation(words: &[String]) -> String {
 
 /// Literal phrases as whole words: `\b` only where the phrase starts or ends
 /// with a word character (emoticons have none).
-fn literal_words_regex(words: &[String]) -> Regex {
+fn literal_words_regex(words: &[String]) -> FastRegex {
     if words.is_empty() {
-        return Regex::new(r"[^\s\S]").expect("never-matching regex");
+        return FastRegex::new(r"[^\s\S]").expect("never-matching regex");
     }
     let alts: Vec<String> = words
         .iter()
@@ -210,21 +156,28 @@ fn literal_words_regex(words: &[String]) -> Regex {
             format!("{start}{body}{end}")
         })
         .collect();
-    Regex::new(&format!("(?i)(?:{})", alts.join("|"))).expect("word list compiles")
+    FastRegex::new(&format!("(?i)(?:{})", alts.join("|"))).expect("word list compiles")
 }
 
 /// Word stems: a match starts at a word boundary and may go on with any
 /// ending ("noutopiste" matches "noutopisteestä").
-fn prefix_words_regex(words: &[String]) -> Regex {
+fn prefix_words_regex(words: &[String]) -> FastRegex {
     if words.is_empty() {
-        return Regex::new(r"[^\s\S]").expect("never-matching regex");
+        return FastRegex::new(r"[^\s\S]").expect("never-matching regex");
     }
     let alts: Vec<String> = words
         .iter()
-        .map(|w| format!(r"\b{}\w*", regex::escape(w).replace(' ', r"\s+")))
+        .map(|w| regex::escape(w).replace(' ', r"\s+"))
         .collect();
-    Regex::new(&format!("(?i)(?:{})", alts.join("|"))).expect("stem list compiles")
+    FastRegex::new(&format!(r"(?i)\b(?:{}){WORD_CHAR}*", alts.join("|")))
+        .expect("stem list compiles")
 }
+
+/// What a word of Finnish, English or Swedish goes on with after a stem
+/// (`*` in the packs): a letter, digit or underscore of the Latin alphabets
+/// (Basic Latin, Latin-1, Latin Extended-A and B, without × and ÷).
+/// Compiled, Unicode `\w` takes some 50 KB per use, this one some 5 KB.
+pub const WORD_CHAR: &str = r"[0-9A-Za-z_\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{24F}]";
 
 /// Regex patterns from a pack, as whole words, case-insensitive.
 fn patterns_regex(name: &str, patterns: &[String]) -> Result<Option<FastRegex>, String> {
@@ -233,12 +186,35 @@ fn patterns_regex(name: &str, patterns: &[String]) -> Result<Option<FastRegex>, 
     }
     let joined = patterns
         .iter()
-        .map(|p| format!("(?:{p})"))
+        .map(|p| format!("(?:{})", latin_word_chars(p)))
         .collect::<Vec<_>>()
         .join("|");
     FastRegex::new(&format!(r"(?i)\b(?:{joined})\b"))
         .map(Some)
         .map_err(|e| format!("{name}: {e}"))
+}
+
+/// A pack pattern with `\w` read as [`WORD_CHAR`]: the packs' patterns
+/// are about Finnish, English and Swedish words, and a Unicode `\w` makes
+/// every anchored try walk a ten times larger automaton.
+fn latin_word_chars(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('w') => out.push_str(WORD_CHAR),
+            Some(next) => {
+                out.push(c);
+                out.push(next);
+            }
+            None => out.push(c),
+        }
+    }
+    out
 }
 
 /// A stock phrase in the pack's notation as a regex: words separated by any
@@ -255,7 +231,8 @@ pub fn phrase_regex(phrase: &str) -> String {
         match token.strip_suffix('*') {
             Some(stem) => {
                 out.push_str(&regex::escape(stem));
-                out.push_str(r"\w*");
+                out.push_str(WORD_CHAR);
+                out.push('*');
             }
             None => out.push_str(&regex::escape(token)),
         }
@@ -344,7 +321,7 @@ impl Lexicon {
             None
         } else {
             Some(
-                Regex::new(&format!(
+                FastRegex::new(&format!(
                     "^{}{}{}{}$",
                     literal_alternation(&stems),
                     opt(&cases),
@@ -354,13 +331,7 @@ impl Lexicon {
                 .map_err(|e| format!("generic-stems: {e}"))?,
             )
         };
-        let mut canned = Vec::new();
-        for phrase in &phrases {
-            let re = FastRegex::new(&phrase_regex(phrase))
-                .map_err(|e| format!("canned phrase `{phrase}`: {e}"))?;
-            canned.push((phrase.clone(), re));
-        }
-        let canned_gate = PhraseGate::new(&phrases)?;
+        let canned = PhraseSet::new(&phrases)?;
         let password = if cues.is_empty() {
             None
         } else {
@@ -369,7 +340,9 @@ impl Lexicon {
             let cue_alts: Vec<String> = longest_first
                 .iter()
                 .map(|c| match c.strip_suffix('*') {
-                    Some(stem) => format!(r"{}\w*", regex::escape(stem).replace(' ', r"\s+")),
+                    Some(stem) => {
+                        format!("{}{WORD_CHAR}*", regex::escape(stem).replace(' ', r"\s+"))
+                    }
                     None => regex::escape(c).replace(' ', r"\s+"),
                 })
                 .collect();
@@ -385,7 +358,7 @@ impl Lexicon {
             .collect();
         Ok(Lexicon {
             lang,
-            greetings: Regex::new(&format!(
+            greetings: FastRegex::new(&format!(
                 r"(?i)^{}(?:$|[\s,!.:;])",
                 literal_alternation(&greetings)
             ))
@@ -418,7 +391,6 @@ impl Lexicon {
                 indirect: q.indirect,
             },
             canned,
-            canned_gate,
             password,
             copulas: copula_words,
             not_passwords: set(&not_passwords),
@@ -486,6 +458,7 @@ pub fn builtin(lang: Lang) -> &'static Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     #[test]
     fn every_language_compiles() {
@@ -537,7 +510,7 @@ mod tests {
         .unwrap();
         let lexicons = with_extra_phrases(&[file]).unwrap();
         let fi = &lexicons[0];
-        assert!(fi.canned.iter().any(|(p, _)| p == "kiitos asiakkuudestasi"));
+        assert!(fi.canned.phrases().any(|p| p == "kiitos asiakkuudestasi"));
         assert!(fi.canned.len() > builtin(Lang::Fi).canned.len());
         let bad = dir.path().join("bad.toml");
         std::fs::write(&bad, "lang = \"fi\"\n[canned]\nphrasez = []\n").unwrap();
@@ -564,6 +537,20 @@ mod tests {
                 .advisory
                 .any("complaint", "En ole saanut pakettia.")
         );
+    }
+
+    #[test]
+    fn pack_patterns_read_w_as_a_latin_word_character() {
+        assert_eq!(
+            latin_word_chars(r"\w{3,}(?:nne)|\\w|\b"),
+            format!(r"{WORD_CHAR}{{3,}}(?:nne)|\\w|\b")
+        );
+        let re = patterns_regex("t", &[r"\w{3,}(?:esi|äsi)".to_string()])
+            .unwrap()
+            .unwrap();
+        assert!(re.is_match("Tilauksesi on matkalla"));
+        assert!(re.is_match("Tämä on lähettäjäsi… ei, älä."));
+        assert!(!re.is_match("lähetesivu"));
     }
 
     #[test]

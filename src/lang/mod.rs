@@ -7,6 +7,7 @@
 pub mod fast_regex;
 pub mod lexicon;
 pub mod pack;
+pub mod phrases;
 pub mod placeholder;
 pub mod text;
 

@@ -48,19 +48,14 @@ impl Rule for CannedPhrase {
         if ctx.lex.canned.is_empty() {
             return;
         }
-        // Every match of the phrases the gate lets through, then the longest
-        // where phrases overlap ("pahoittelemme aiheutunutta haittaa" holds
-        // "aiheutunutta haittaa").
-        let candidates = ctx.lex.canned_gate.candidates(own);
+        // Every match of every phrase, then the longest where phrases overlap
+        // ("pahoittelemme aiheutunutta haittaa" holds "aiheutunutta haittaa").
         let mut found: Vec<(std::ops::Range<usize>, &str)> = ctx
             .lex
             .canned
-            .iter()
-            .zip(candidates)
-            .filter(|(_, candidate)| *candidate)
-            .flat_map(|((phrase, re), _)| {
-                re.find_iter(own).map(move |m| (m.range(), phrase.as_str()))
-            })
+            .find_all(own)
+            .into_iter()
+            .map(|m| (m.range, m.phrase))
             .collect();
         found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
         let mut kept_end = 0;
