@@ -24,7 +24,7 @@ use crate::rules::{Finding, PerFileIgnores, Selection};
 
 /// The service time when the config sets no `reply-within`.
 pub const DEFAULT_REPLY_WITHIN: u64 = 24 * 3600;
-/// At most this many messages are threaded (under 90 bytes each at the
+/// At most this many messages are threaded (about 70 bytes each at the
 /// peak, `examples/thread_memory.rs`); past it the summary says the thread
 /// figures are incomplete.
 const MAX_NODES: usize = 1 << 20;
@@ -220,7 +220,7 @@ struct Node {
     date: i32,
     /// The sender's address (32 bits suffice to tell two people apart).
     from: u32,
-    file: u32,
+    /// The message's index in its file (the file: [`ThreadTracker::files`]).
     index: u32,
     /// Replies: the agent; customer messages: the detail entry.
     extra: u32,
@@ -260,12 +260,64 @@ struct Detail {
     subject: Box<str>,
 }
 
+/// A growable array kept in fixed-size chunks: growing never moves what is
+/// stored, so there is no moment when an old and a new copy of a large
+/// array are both resident.
+#[derive(Debug)]
+struct Chunked<T> {
+    chunks: Vec<Vec<T>>,
+    len: usize,
+}
+
+/// Items per chunk of a [`Chunked`].
+const CHUNK: usize = 1 << 16;
+
+impl<T> Default for Chunked<T> {
+    fn default() -> Self {
+        Self {
+            chunks: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T> Chunked<T> {
+    fn push(&mut self, item: T) {
+        match self.chunks.last_mut() {
+            Some(chunk) if chunk.len() < CHUNK => chunk.push(item),
+            _ => {
+                let mut chunk = Vec::with_capacity(CHUNK);
+                chunk.push(item);
+                self.chunks.push(chunk);
+            }
+        }
+        self.len += 1;
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &T> {
+        self.chunks.iter().flatten()
+    }
+}
+
+impl<T> std::ops::Index<usize> for Chunked<T> {
+    type Output = T;
+
+    fn index(&self, at: usize) -> &T {
+        &self.chunks[at / CHUNK][at % CHUNK]
+    }
+}
+
 /// Collects every message of a run in input order.
 #[derive(Debug, Default)]
 pub struct ThreadTracker {
-    nodes: Vec<Node>,
+    nodes: Chunked<Node>,
     refs: Vec<u64>,
-    files: Vec<Arc<str>>,
+    /// The files in input order, each with the first node read from it.
+    files: Vec<(usize, Arc<str>)>,
     agents: Vec<String>,
     agent_ids: HashMap<String, u32>,
     details: Vec<Detail>,
@@ -344,15 +396,14 @@ impl ThreadTracker {
         }
         let mail = &message.mail;
         let reply = message.kind == MessageKind::Reply;
-        let file = match self.files.last() {
-            Some(last) if Arc::ptr_eq(last, &message.file) || **last == *message.file => {
-                self.files.len() - 1
-            }
-            _ => {
-                self.files.push(Arc::clone(&message.file));
-                self.files.len() - 1
-            }
-        };
+        let same_file = self
+            .files
+            .last()
+            .is_some_and(|(_, last)| Arc::ptr_eq(last, &message.file) || **last == *message.file);
+        if !same_file {
+            self.files
+                .push((self.nodes.len(), Arc::clone(&message.file)));
+        }
         let sender = address(mail.from.as_ref());
         // The customer: the sender of a customer message, the first
         // recipient of a reply.
@@ -389,7 +440,6 @@ impl ThreadTracker {
             thread,
             date: compact_date(mail.timestamp),
             from: (hash(&[&sender]) >> 32) as u32,
-            file: u32::try_from(file).unwrap_or(NONE),
             index: u32::try_from(message.index).unwrap_or(NONE),
             extra,
             refs_start: u32::try_from(refs_start).unwrap_or(NONE),
@@ -439,6 +489,12 @@ impl ThreadTracker {
             + 64;
         self.details.push(detail);
         u32::try_from(self.details.len() - 1).unwrap_or(NONE)
+    }
+
+    /// The file node `at` was read from.
+    fn file_of(&self, at: usize) -> Arc<str> {
+        let i = self.files.partition_point(|(first, _)| *first <= at);
+        Arc::clone(&self.files[i.saturating_sub(1)].1)
     }
 
     fn refs_of(&self, node: &Node) -> &[u64] {
@@ -571,7 +627,7 @@ impl ThreadTracker {
                 if answered_later {
                     summary.answered += 1;
                 } else {
-                    summary.no_reply.push(self.unanswered(customer));
+                    summary.no_reply.push(self.unanswered(at));
                 }
                 continue;
             }
@@ -594,11 +650,11 @@ impl ThreadTracker {
             }
             if delay > settings.reply_within {
                 summary.slow_reply.push(SlowReply {
-                    file: Arc::clone(&self.files[reply.file as usize]),
+                    file: self.file_of(first as usize),
                     index: reply.index as usize,
                     agent: self.agents[reply.extra as usize].clone(),
                     date: rfc3339(reply.date()),
-                    customer: self.unanswered(customer),
+                    customer: self.unanswered(at),
                     seconds: delay,
                 });
             }
@@ -616,10 +672,12 @@ impl ThreadTracker {
         summary
     }
 
-    fn unanswered(&self, node: &Node) -> CustomerMail {
+    /// Node `at`, a customer message, as the summary lists it.
+    fn unanswered(&self, at: usize) -> CustomerMail {
+        let node = &self.nodes[at];
         let detail = self.details.get(node.extra as usize);
         CustomerMail {
-            file: Arc::clone(&self.files[node.file as usize]),
+            file: self.file_of(at),
             index: node.index as usize,
             message_id: detail.and_then(|d| d.message_id.as_deref().map(str::to_string)),
             from: detail.map(|d| d.from.to_string()).unwrap_or_default(),

@@ -2,7 +2,7 @@
 //! from the message its In-Reply-To/References point to), the customer's
 //! name, and whether a message is a reply at all.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 use super::{Mail, Person, Reply};
 
@@ -127,16 +127,25 @@ struct Parent {
 
 /// Messages seen so far, by Message-ID, so that a reply without a quote can
 /// find the message it answers. Bounded: each entry keeps at most
-/// [`MAX_PARENT_TEXT`] bytes and the index stops growing at
-/// [`MAX_INDEX_BYTES`].
+/// [`MAX_PARENT_TEXT`] bytes, and past [`MAX_INDEX_BYTES`] the oldest
+/// entries make room for new ones (a reply usually follows its parent
+/// closely in a mailbox, so the recent messages are the ones worth keeping).
 #[derive(Debug, Default)]
 pub struct ThreadIndex {
     parents: HashMap<String, Parent>,
+    /// The ids in the order they came, oldest first.
+    order: VecDeque<String>,
     bytes: usize,
 }
 
 const MAX_PARENT_TEXT: usize = 16 * 1024;
-const MAX_INDEX_BYTES: usize = 8 * 1024 * 1024;
+const MAX_INDEX_BYTES: usize = 4 * 1024 * 1024;
+
+/// What an entry counts against [`MAX_INDEX_BYTES`]: its text, its id twice
+/// (key and order) and the bookkeeping.
+fn entry_bytes(id: &str, parent: &Parent) -> usize {
+    parent.text.len() + 2 * id.len() + 128
+}
 
 impl ThreadIndex {
     /// Remembers a message as a possible parent.
@@ -144,7 +153,7 @@ impl ThreadIndex {
         let Some(id) = mail.message_id.as_ref() else {
             return;
         };
-        if self.bytes >= MAX_INDEX_BYTES || reply.own.trim().is_empty() {
+        if reply.own.trim().is_empty() {
             return;
         }
         let mut text = reply.own.clone();
@@ -155,15 +164,34 @@ impl ThreadIndex {
             }
             text.truncate(cut);
         }
-        self.bytes += text.len() + id.len() + 64;
-        self.parents.insert(
-            id.clone(),
-            Parent {
-                text,
-                from: mail.from.clone(),
-                signoff: reply.signoff.clone(),
-            },
-        );
+        let parent = Parent {
+            text,
+            from: mail.from.clone(),
+            signoff: reply.signoff.clone(),
+        };
+        self.bytes += entry_bytes(id, &parent);
+        match self.parents.insert(id.clone(), parent) {
+            // A repeated Message-ID keeps its place in the order.
+            Some(old) => self.bytes -= entry_bytes(id, &old),
+            None => self.order.push_back(id.clone()),
+        }
+        while self.bytes > MAX_INDEX_BYTES && self.order.len() > 1 {
+            let Some(oldest) = self.order.pop_front() else {
+                break;
+            };
+            if let Some(old) = self.parents.remove(&oldest) {
+                self.bytes -= entry_bytes(&oldest, &old);
+            }
+        }
+    }
+
+    /// How many messages the index holds.
+    pub fn len(&self) -> usize {
+        self.parents.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.parents.is_empty()
     }
 
     /// The customer's message for a reply: its quote, else its parent.
@@ -278,5 +306,39 @@ mod tests {
             classify(&mail, &reply, &Agents::default()),
             MessageKind::Reply
         );
+    }
+
+    #[test]
+    fn the_thread_index_keeps_the_recent_messages_within_its_budget() {
+        let text = "Hei, missä tilaukseni on? ".repeat(40);
+        let message = |n: usize| {
+            let mail = Mail {
+                message_id: Some(format!("m{n}@shop.fi")),
+                ..Mail::default()
+            };
+            let mut reply = Reply::default();
+            reply.own.clone_from(&text);
+            (mail, reply)
+        };
+        let reply_to = |n: usize| Mail {
+            in_reply_to: vec![format!("m{n}@shop.fi")],
+            ..Mail::default()
+        };
+        let mut index = ThreadIndex::default();
+        let count = 2 * MAX_INDEX_BYTES / text.len();
+        for n in 0..count {
+            let (mail, reply) = message(n);
+            index.add(&mail, &reply);
+            // A repeated Message-ID replaces the entry, not adds one.
+            index.add(&mail, &reply);
+        }
+        assert!(index.bytes <= MAX_INDEX_BYTES);
+        assert_eq!(index.len(), index.order.len());
+        assert!(index.len() < count / 2 + 1, "{} of {count}", index.len());
+        let empty = Reply::default();
+        let latest = index.customer_of(&reply_to(count - 1), &empty).unwrap();
+        assert_eq!(latest.text, text);
+        assert_eq!(latest.source, CustomerSource::Thread);
+        assert!(index.customer_of(&reply_to(0), &empty).is_none());
     }
 }
