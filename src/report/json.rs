@@ -13,7 +13,7 @@ use super::Reporter;
 use crate::breakdown::Group;
 use crate::rules::{Finding, Square};
 use crate::score::{Card, Mailbox};
-use crate::threads::AdvisorySummary;
+use crate::threads::{CustomerMail, SlowReply, ThreadSummary};
 use crate::{LintedMessage, Summary};
 
 /// Squares by id, in card order, points or null.
@@ -89,114 +89,182 @@ struct ErrorJson<'a> {
     message: &'a str,
 }
 
-fn summary_value(summary: &Summary) -> serde_json::Value {
-    let card = summary.card();
-    let mailbox = &summary.mailbox;
-    let squares = square_counts(mailbox);
-    let worst: Vec<WorstJson> = summary
-        .worst
-        .iter()
-        .map(|w| WorstJson {
-            file: &w.file,
-            index: w.index,
-            score: w.score,
-            from: &w.from,
-            subject: &w.subject,
-        })
-        .collect();
-    serde_json::json!({
-        "messages": summary.messages,
-        "replies": mailbox.replies,
-        "mean_score": (mailbox.mean_score() * 100.0).round() / 100.0,
-        "squares": squares,
-        "card": squares_of(&card),
-        "score": card.score(),
-        "band": card.band().id(),
-        "square_threshold": summary.square_threshold,
-        "distribution": mailbox.distribution,
-        "worst": worst,
-        "skipped": summary.skipped,
-        "agents": groups_value(&summary.breakdowns.agents, true),
-        "months": groups_value(&summary.breakdowns.months, false),
-        "advisory": advisory_value(&summary.advisory),
-    })
+/// The summary object, serialised straight to the output: a mailbox of a
+/// million messages lists thousands of thread findings, and a
+/// `serde_json::Value` tree of them would cost tens of MB.
+#[derive(Serialize)]
+struct SummaryJson<'a> {
+    messages: usize,
+    replies: usize,
+    mean_score: f64,
+    squares: serde_json::Map<String, serde_json::Value>,
+    card: serde_json::Value,
+    score: u8,
+    band: &'static str,
+    square_threshold: f64,
+    distribution: &'a [usize],
+    worst: Vec<WorstJson<'a>>,
+    skipped: usize,
+    agents: serde_json::Value,
+    months: serde_json::Value,
+    advisory: AdvisoryJson<'a>,
 }
 
-/// A thread-level advisory finding in the shape of the contract's findings
-/// (`"square": null, "points": 0`), with where it is.
-fn thread_finding(rule: &str, message: &str, details: serde_json::Value) -> serde_json::Value {
-    let mut value = serde_json::json!({
-        "rule": rule,
-        "square": null,
-        "points": 0,
-        "severity": "warning",
-        "message": message,
-    });
-    if let (Some(out), serde_json::Value::Object(details)) = (value.as_object_mut(), details) {
-        out.extend(details);
+fn summary_json(summary: &Summary) -> SummaryJson<'_> {
+    let card = summary.card();
+    let mailbox = &summary.mailbox;
+    SummaryJson {
+        messages: summary.messages,
+        replies: mailbox.replies,
+        mean_score: (mailbox.mean_score() * 100.0).round() / 100.0,
+        squares: square_counts(mailbox),
+        card: squares_of(&card),
+        score: card.score(),
+        band: card.band().id(),
+        square_threshold: summary.square_threshold,
+        distribution: &mailbox.distribution,
+        worst: summary
+            .worst
+            .iter()
+            .map(|w| WorstJson {
+                file: &w.file,
+                index: w.index,
+                score: w.score,
+                from: &w.from,
+                subject: &w.subject,
+            })
+            .collect(),
+        skipped: summary.skipped,
+        agents: groups_value(&summary.breakdowns.agents, true),
+        months: groups_value(&summary.breakdowns.months, false),
+        advisory: AdvisoryJson {
+            findings: &summary.advisory.findings,
+            threads: summary.advisory.threads.as_ref().map(threads_json),
+        },
     }
-    value
 }
 
 /// The advisory side of the summary: per-rule counts of per-message
 /// advisory findings, and the threads (null for templates).
-fn advisory_value(advisory: &AdvisorySummary) -> serde_json::Value {
-    let threads = advisory.threads.as_ref().map(|t| {
-        let agents: Vec<serde_json::Value> = t
-            .agents
-            .iter()
-            .map(|(agent, times)| {
-                serde_json::json!({
-                    "agent": agent,
-                    "replies": times.replies,
-                    "median_seconds": times.median_seconds,
-                    "p90_seconds": times.p90_seconds,
+#[derive(Serialize)]
+struct AdvisoryJson<'a> {
+    findings: &'a BTreeMap<&'static str, usize>,
+    threads: Option<ThreadsJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ThreadsJson<'a> {
+    customer_messages: usize,
+    answered: usize,
+    unanswered: Option<usize>,
+    reply_within_seconds: u64,
+    business_hours: Option<String>,
+    reply_times: ReplyTimesJson<'a>,
+    no_reply: Streamed<'a, CustomerMail>,
+    slow_reply: Streamed<'a, SlowReply>,
+    incomplete: bool,
+}
+
+#[derive(Serialize)]
+struct ReplyTimesJson<'a> {
+    replies: usize,
+    median_seconds: Option<f64>,
+    p90_seconds: Option<u64>,
+    agents: Vec<AgentTimesJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct AgentTimesJson<'a> {
+    agent: &'a str,
+    replies: usize,
+    median_seconds: Option<f64>,
+    p90_seconds: Option<u64>,
+}
+
+fn threads_json(t: &ThreadSummary) -> ThreadsJson<'_> {
+    ThreadsJson {
+        customer_messages: t.customer_messages,
+        answered: t.answered,
+        unanswered: t.no_reply_checked.then_some(t.no_reply.len()),
+        reply_within_seconds: t.reply_within,
+        business_hours: t.business_hours.map(|b| b.to_string()),
+        reply_times: ReplyTimesJson {
+            replies: t.overall.replies,
+            median_seconds: t.overall.median_seconds,
+            p90_seconds: t.overall.p90_seconds,
+            agents: t
+                .agents
+                .iter()
+                .map(|(agent, times)| AgentTimesJson {
+                    agent,
+                    replies: times.replies,
+                    median_seconds: times.median_seconds,
+                    p90_seconds: times.p90_seconds,
                 })
-            })
-            .collect();
-        let no_reply: Vec<serde_json::Value> = t
-            .no_reply
-            .iter()
-            .map(|c| {
-                thread_finding(
-                    "no-reply",
-                    &c.no_reply_message(),
-                    serde_json::to_value(c).unwrap_or_default(),
-                )
-            })
-            .collect();
-        let slow_reply: Vec<serde_json::Value> = t
-            .slow_reply
-            .iter()
-            .map(|r| {
-                thread_finding(
-                    "slow-reply",
-                    &r.message(t),
-                    serde_json::to_value(r).unwrap_or_default(),
-                )
-            })
-            .collect();
-        serde_json::json!({
-            "customer_messages": t.customer_messages,
-            "answered": t.answered,
-            "unanswered": t.no_reply_checked.then_some(t.no_reply.len()),
-            "reply_within_seconds": t.reply_within,
-            "business_hours": t.business_hours.map(|b| b.to_string()),
-            "reply_times": {
-                "replies": t.overall.replies,
-                "median_seconds": t.overall.median_seconds,
-                "p90_seconds": t.overall.p90_seconds,
-                "agents": agents,
-            },
-            "no_reply": no_reply,
-            "slow_reply": slow_reply,
-            "incomplete": t.incomplete,
-        })
-    });
-    serde_json::json!({
-        "findings": advisory.findings,
-        "threads": threads,
-    })
+                .collect(),
+        },
+        no_reply: Streamed {
+            items: &t.no_reply,
+            summary: t,
+        },
+        slow_reply: Streamed {
+            items: &t.slow_reply,
+            summary: t,
+        },
+        incomplete: t.incomplete,
+    }
+}
+
+/// A thread-level advisory finding in the shape of the contract's findings
+/// (`"square": null, "points": 0`), with where it is.
+#[derive(Serialize)]
+struct ThreadFinding<'a, D: Serialize> {
+    rule: &'static str,
+    square: Option<Square>,
+    points: u8,
+    severity: &'static str,
+    message: String,
+    #[serde(flatten)]
+    details: &'a D,
+}
+
+/// What a thread finding is about, and how the finding reads.
+trait ThreadItem: Serialize + Sized {
+    const RULE: &'static str;
+    fn message(&self, summary: &ThreadSummary) -> String;
+}
+
+impl ThreadItem for CustomerMail {
+    const RULE: &'static str = "no-reply";
+    fn message(&self, _: &ThreadSummary) -> String {
+        self.no_reply_message()
+    }
+}
+
+impl ThreadItem for SlowReply {
+    const RULE: &'static str = "slow-reply";
+    fn message(&self, summary: &ThreadSummary) -> String {
+        SlowReply::message(self, summary)
+    }
+}
+
+/// A list of thread findings written one by one as they are serialised.
+struct Streamed<'a, T> {
+    items: &'a [T],
+    summary: &'a ThreadSummary,
+}
+
+impl<T: ThreadItem> Serialize for Streamed<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.items.iter().map(|item| ThreadFinding {
+            rule: T::RULE,
+            square: None,
+            points: 0,
+            severity: "warning",
+            message: item.message(self.summary),
+            details: item,
+        }))
+    }
 }
 
 /// Hits and applicable messages per square.
@@ -282,7 +350,7 @@ impl<W: Write> Reporter for JsonReporter<W> {
             self.out.write_all(b"{\"version\":1,\"messages\":[")?;
         }
         self.out.write_all(b"],\n\"summary\":")?;
-        serde_json::to_writer(&mut self.out, &summary_value(summary))?;
+        serde_json::to_writer(&mut self.out, &summary_json(summary))?;
         self.out.write_all(b",\n\"errors\":")?;
         serde_json::to_writer(&mut self.out, &errors_value(summary))?;
         self.out.write_all(b"}\n")?;
@@ -309,11 +377,17 @@ impl<W: Write> Reporter for NdjsonReporter<W> {
     }
 
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
-        let line = serde_json::json!({
-            "version": 1,
-            "summary": summary_value(summary),
-            "errors": errors_value(summary),
-        });
+        #[derive(Serialize)]
+        struct Line<'a> {
+            version: u8,
+            summary: SummaryJson<'a>,
+            errors: serde_json::Value,
+        }
+        let line = Line {
+            version: 1,
+            summary: summary_json(summary),
+            errors: errors_value(summary),
+        };
         serde_json::to_writer(&mut self.out, &line)?;
         self.out.write_all(b"\n")?;
         self.out.flush()

@@ -188,9 +188,31 @@ pub struct Context<'a> {
     pub products: &'a [String],
     /// A reply template (placeholders stand for names and values).
     pub template: bool,
+    /// Formal and informal address in the agent's voice, counted once for
+    /// the rules that need them ([`Context::address`]).
+    address: std::cell::OnceCell<tone_mismatch::Markers>,
 }
 
 impl Context<'_> {
+    /// Where the agent's own voice starts: a help desk's banner line above
+    /// the greeting is not it.
+    pub fn voice_start(&self) -> usize {
+        self.reply
+            .greeting_text()
+            .rfind('\n')
+            .map_or(self.reply.greeting.start, |i| {
+                self.reply.greeting.start + i + 1
+            })
+    }
+
+    /// Formal and informal address ("Te", "-nne" / "sinä", "-si") in the
+    /// agent's voice: counts and the first span of each.
+    pub(crate) fn address(&self) -> &tone_mismatch::Markers {
+        self.address.get_or_init(|| {
+            tone_mismatch::address_markers(self.lex, &self.reply.own, self.voice_start())
+        })
+    }
+
     /// A finding at `span` (bytes in the reply's own text).
     pub fn finding(&self, rule: &dyn Rule, span: Range<usize>, message: String) -> Finding {
         let (line, column) = self.reply.line_col(span.start);
@@ -419,6 +441,7 @@ pub fn lint(message: &mut Message, settings: &LintSettings) -> (Vec<Finding>, [b
             customer_names: &message.customer_names,
             products: &settings.products,
             template: settings.template,
+            address: std::cell::OnceCell::new(),
         };
         let own_text = !message.reply.own.trim().is_empty();
         // A template that is only placeholders (its text lives elsewhere)

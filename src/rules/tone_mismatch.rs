@@ -140,8 +140,9 @@ pub(crate) fn address_markers(lex: &Lexicon, text: &str, from: usize) -> Markers
 }
 
 /// Formal and casual evidence in the reply, with the first span of each.
-fn reply_markers(lex: &Lexicon, text: &str, from: usize) -> Markers {
-    let (formal, formal_at, mut casual, mut casual_at) = address_markers(lex, text, from);
+fn reply_markers(ctx: &Context, text: &str, from: usize) -> Markers {
+    let lex = ctx.lex;
+    let (formal, formal_at, mut casual, mut casual_at) = ctx.address().clone();
     let lower = text[from..].to_lowercase();
     for (span, word) in word_spans(&lower) {
         if lex.casual_reply.contains(word) {
@@ -193,12 +194,8 @@ impl Rule for ToneMismatch {
             return;
         }
         let own = &ctx.reply.own;
-        // A help desk's banner line above the greeting is not the agent's voice.
-        let greeting = ctx.reply.greeting_text();
-        let from = greeting.rfind('\n').map_or(ctx.reply.greeting.start, |i| {
-            ctx.reply.greeting.start + i + 1
-        });
-        let (formal, formal_at, casual, casual_at) = reply_markers(ctx.lex, own, from);
+        let from = ctx.voice_start();
+        let (formal, formal_at, casual, casual_at) = reply_markers(ctx, own, from);
         match register {
             Register::Casual if formal > casual => {
                 let span = formal_at.unwrap_or(0..0);

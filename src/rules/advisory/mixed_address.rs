@@ -1,7 +1,6 @@
 //! `mixed-address`: the reply addresses the same person both as "sinä"
 //! and as "Te" (sv "du" and "Ni"; en casual and stiff formal address).
 
-use super::super::tone_mismatch::address_markers;
 use super::super::{Context, Finding, Rule, RuleDoc, Text};
 
 #[derive(Debug)]
@@ -41,16 +40,8 @@ impl Rule for MixedAddress {
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let own = &ctx.reply.own;
-        // A help desk's banner line above the greeting is not the agent's voice.
-        let from = ctx
-            .reply
-            .greeting_text()
-            .rfind('\n')
-            .map_or(ctx.reply.greeting.start, |i| {
-                ctx.reply.greeting.start + i + 1
-            });
-        let (formal, formal_at, mut informal, mut informal_at) =
-            address_markers(ctx.lex, own, from);
+        let from = ctx.voice_start();
+        let (formal, formal_at, mut informal, mut informal_at) = ctx.address().clone();
         // Conditional verbs ("pitäisi") are not "sinä" forms: count again without them.
         if let (Some(exceptions), Some(re)) = (
             ctx.lex.advisory.phrases("informal-exceptions"),
