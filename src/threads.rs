@@ -209,7 +209,8 @@ impl Default for ThreadSettings {
     }
 }
 
-/// What the tracker keeps of one message: hashes and positions only.
+/// What the tracker keeps of one message: hashes and positions only, in 40
+/// bytes (a test holds it there).
 #[derive(Debug, Clone, Copy)]
 struct Node {
     /// Message-ID (0: none).
@@ -574,9 +575,14 @@ impl ThreadTracker {
             let n = &self.nodes[i as usize];
             (n.thread, n.date, i)
         });
-        // Per customer message, its first reply; per customer message of a
-        // thread (parallel to `threads`), the last reply linked to it.
-        let mut first_reply: Vec<u32> = vec![NONE; self.nodes.len()];
+        // Per customer message (parallel to `customers`, in input order),
+        // its first reply; per customer message of a thread (parallel to
+        // `threads`), the last reply linked to it.
+        let customers: Vec<u32> = (0..self.nodes.len())
+            .filter(|&i| !self.nodes[i].reply)
+            .map(index)
+            .collect();
+        let mut first_reply: Vec<u32> = vec![NONE; customers.len()];
         let mut last_reply: Vec<i32> = vec![i32::MIN; threads.len()];
         for (at, reply) in self.nodes.iter().enumerate().filter(|(_, n)| n.reply) {
             let Some(customer) = self
@@ -590,7 +596,10 @@ impl ThreadTracker {
                 // The customer's own follow-up, not an answer.
                 continue;
             }
-            let slot = &mut first_reply[customer as usize];
+            let Ok(c_at) = customers.binary_search(&customer) else {
+                continue;
+            };
+            let slot = &mut first_reply[c_at];
             let earlier = *slot != NONE && {
                 let current = self.nodes[*slot as usize].date;
                 current != i32::MIN && (reply.date == i32::MIN || current <= reply.date)
@@ -615,9 +624,10 @@ impl ThreadTracker {
             ..ThreadSummary::default()
         };
         let mut times: Vec<Vec<u32>> = vec![Vec::new(); self.agents.len()];
-        for (at, customer) in self.nodes.iter().enumerate().filter(|(_, n)| !n.reply) {
+        for (&at, &first) in customers.iter().zip(&first_reply) {
+            let at = at as usize;
+            let customer = &self.nodes[at];
             summary.customer_messages += 1;
-            let first = first_reply[at];
             if first == NONE {
                 // A later reply in the same thread answers it too.
                 let answered_later = customer.thread != 0
@@ -853,6 +863,11 @@ impl AdvisorySummary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_node_takes_40_bytes() {
+        assert_eq!(std::mem::size_of::<Node>(), 40);
+    }
     use crate::mail::{Mail, Person, Reply};
 
     fn person(address: &str) -> Person {
