@@ -139,7 +139,7 @@ pub struct ThreadIndex {
 }
 
 const MAX_PARENT_TEXT: usize = 16 * 1024;
-const MAX_INDEX_BYTES: usize = 4 * 1024 * 1024;
+const MAX_INDEX_BYTES: usize = 2 * 1024 * 1024;
 
 /// What an entry counts against [`MAX_INDEX_BYTES`]: its text, its id twice
 /// (key and order) and the bookkeeping.
