@@ -116,6 +116,9 @@ pub struct QuestionLexicon {
     pub place_words: FastRegex,
     pub reason_words: FastRegex,
     pub ignore: HashSet<String>,
+    /// Every entry of the six question-word lists above, as written: a
+    /// word that is one of them is a question word, not content.
+    pub question_words: HashSet<String>,
 }
 
 fn set(words: &[String]) -> HashSet<String> {
@@ -382,6 +385,11 @@ impl Lexicon {
                 place_words: prefix_words_regex(&q.place_words),
                 reason_words: literal_words_regex(&q.reason_words),
                 ignore: set(&q.ignore),
+                question_words: [&q.when, &q.how_much, &q.where_, &q.yes_no, &q.why, &q.other]
+                    .into_iter()
+                    .flatten()
+                    .cloned()
+                    .collect(),
                 when: q.when,
                 how_much: q.how_much,
                 where_: q.where_,

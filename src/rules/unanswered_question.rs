@@ -184,9 +184,7 @@ fn content_stems(lex: &Lexicon, text: &str) -> Vec<String> {
 }
 
 fn is_question_word(q: &QuestionLexicon, word: &str) -> bool {
-    [&q.when, &q.how_much, &q.where_, &q.yes_no, &q.why, &q.other]
-        .iter()
-        .any(|list| list.iter().any(|p| p == word))
+    q.question_words.contains(word)
 }
 
 /// Do two stems name the same word? Finnish stems vary with the ending
@@ -200,10 +198,17 @@ fn same_stem(a: &str, b: &str) -> bool {
         return false;
     }
     let shared = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    // Compounds end with their head: "vahvistusviesti" is a "viesti".
-    let compound =
-        shorter >= 5 && (a.ends_with(b) || b.ends_with(a) || a.contains(b) || b.contains(a));
-    shared >= shorter.min(5) || compound
+    if shared >= shorter.min(5) {
+        return true;
+    }
+    // Compounds end with their head: "vahvistusviesti" is a "viesti"
+    // (only the longer can hold the shorter).
+    shorter >= 5
+        && if a.len() > b.len() {
+            a.contains(b)
+        } else {
+            b.contains(a)
+        }
 }
 
 fn time_re() -> &'static Regex {
