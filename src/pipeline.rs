@@ -1,16 +1,18 @@
 //! Reading, decoding and linting in parallel while reporting in input order.
 //!
 //! One thread reads the inputs sequentially (mbox streamed) and cuts the raw
-//! messages into bounded batches. For each batch the expensive, pure work
-//! (MIME decoding, splitting the reply, detecting the reply's language) runs
-//! on a rayon pool; the thread index is then consulted and fed sequentially
-//! in input order (cheap); the per-message work (linting) runs on the pool
-//! again, while the calling thread hands the previous batch's results on,
+//! messages into bounded batches. Each batch then goes through three steps,
+//! overlapped: the expensive, pure work (MIME decoding, splitting the reply,
+//! detecting the reply's language) on a rayon pool; the thread index,
+//! consulted and fed sequentially in input order on the calling thread
+//! (cheap); the per-message work (linting) on the pool again. While the pool
+//! decodes one batch and lints an earlier one, the calling thread puts the
+//! batch in between in context and hands the results before them on,
 //! strictly in input order (the output callback never leaves it). At most
-//! [`QUEUED_BATCHES`] batches wait between the reader and the workers, so
-//! memory does not grow with the mailbox. With one thread nothing is
-//! spawned and everything runs on the caller's thread, in the same order,
-//! with the same results.
+//! [`QUEUED_BATCHES`] batches wait between the reader and the workers and
+//! four are in the steps, so memory does not grow with the mailbox. With one
+//! thread nothing is spawned and everything runs on the caller's thread, in
+//! the same order, with the same results.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -145,6 +147,8 @@ pub fn run<T: Send>(
         pool: pool.as_ref(),
         threads: ThreadIndex::default(),
         message_errors: Vec::new(),
+        decoded: None,
+        ready: Vec::new(),
         pending: Vec::new(),
         summary: &mut summary,
         work,
@@ -205,14 +209,27 @@ fn read_batches(sources: &[input::Source], emit: &mut dyn FnMut(Batch)) {
     }
 }
 
+/// A batch decoded and split, with the file it came from.
+type DecodedBatch = (Arc<str>, Vec<Result<Decoded, InputError>>);
+
 /// The consumer side: everything after reading.
+///
+/// With a pool, batches move through three steps at once: while the pool
+/// decodes batch k+2 and lints batch k, this thread puts batch k+1 in
+/// context and hands on the results of batch k-1. At the end of each source
+/// the steps are drained, so a source's results and errors are complete
+/// before the next source starts.
 struct Stage<'a, T> {
     settings: &'a ReadSettings,
     pool: Option<&'a rayon::ThreadPool>,
     threads: ThreadIndex,
     /// Errors of single messages of the current source.
     message_errors: Vec<InputError>,
-    /// Results of the last batch, not handed on yet.
+    /// A batch decoded, not yet put in context.
+    decoded: Option<DecodedBatch>,
+    /// A batch in context, not yet linted.
+    ready: Vec<Message>,
+    /// Results of the last batch linted, not handed on yet.
     pending: Vec<T>,
     summary: &'a mut ReadSummary,
     work: &'a (dyn Fn(Message) -> T + Sync),
@@ -227,6 +244,7 @@ impl<T: Send> Stage<'_, T> {
                 mut read_errors,
                 outcome,
             } => {
+                self.flush();
                 self.summary.errors.append(&mut self.message_errors);
                 self.summary.errors.append(&mut read_errors);
                 match outcome {
@@ -244,7 +262,57 @@ impl<T: Send> Stage<'_, T> {
                 progress.add(message.bytes.len());
             }
         }
-        let decoded: Vec<_> = self.map(raw, |raw| decode_and_split(file, raw));
+        let Some(pool) = self.pool else {
+            // One thread: each step in turn, batch by batch.
+            let decoded = raw.iter().map(|raw| decode_and_split(file, raw)).collect();
+            let ready = self.contextualise(file, decoded);
+            self.ready = ready;
+            self.step(None);
+            return;
+        };
+        let mut decoded = Vec::new();
+        pool.in_place_scope(|scope| {
+            scope.spawn(|_| {
+                decoded = raw
+                    .par_iter()
+                    .map(|raw| decode_and_split(file, raw))
+                    .collect();
+            });
+            self.step(Some(scope));
+        });
+        self.decoded = Some((Arc::clone(file), decoded));
+    }
+
+    /// Lints the ready batch (on `scope`'s pool, if any) while this thread
+    /// puts the decoded batch in context and hands on the pending results.
+    fn step<'s>(&'s mut self, scope: Option<&rayon::Scope<'s>>) {
+        let ready = std::mem::take(&mut self.ready);
+        let pending = std::mem::take(&mut self.pending);
+        let work = self.work;
+        let results = if let Some(scope) = scope {
+            let (sender, receiver) = mpsc::sync_channel(1);
+            scope.spawn(move |_| {
+                let linted: Vec<T> = ready.into_par_iter().map(work).collect();
+                let _ = sender.send(linted);
+            });
+            if let Some((file, decoded)) = self.decoded.take() {
+                self.ready = self.contextualise(&file, decoded);
+            }
+            pending.into_iter().for_each(&mut *self.on_result);
+            receiver.recv().unwrap_or_default()
+        } else {
+            pending.into_iter().for_each(&mut *self.on_result);
+            ready.into_iter().map(work).collect()
+        };
+        self.pending = results;
+    }
+
+    /// Puts a decoded batch in its thread's context, in input order.
+    fn contextualise(
+        &mut self,
+        file: &Arc<str>,
+        decoded: Vec<Result<Decoded, InputError>>,
+    ) -> Vec<Message> {
         let mut messages = Vec::with_capacity(decoded.len());
         for decoded in decoded {
             match decoded {
@@ -258,36 +326,16 @@ impl<T: Send> Stage<'_, T> {
             }
         }
         self.summary.messages += messages.len();
-        // The previous batch's results are handed on (on this thread, in
-        // order) while the pool lints this one.
-        let pending = std::mem::take(&mut self.pending);
-        let work = self.work;
-        let on_result = &mut *self.on_result;
-        self.pending = if let Some(pool) = self.pool {
-            let mut results = Vec::new();
-            pool.in_place_scope(|scope| {
-                scope.spawn(|_| results = messages.into_par_iter().map(work).collect());
-                pending.into_iter().for_each(&mut *on_result);
-            });
-            results
-        } else {
-            pending.into_iter().for_each(&mut *on_result);
-            messages.into_iter().map(work).collect()
-        };
+        messages
     }
 
-    /// Hands on the last batch's results.
+    /// Drains the steps: every batch read so far is linted and handed on.
     fn flush(&mut self) {
-        std::mem::take(&mut self.pending)
-            .into_iter()
-            .for_each(&mut *self.on_result);
-    }
-
-    /// `f` over borrowed items, on the pool when there is one, in order.
-    fn map<I: Sync, R: Send>(&self, items: &[I], f: impl Fn(&I) -> R + Sync) -> Vec<R> {
-        match self.pool {
-            Some(pool) => pool.install(|| items.par_iter().map(&f).collect()),
-            None => items.iter().map(f).collect(),
+        while self.decoded.is_some() || !self.ready.is_empty() || !self.pending.is_empty() {
+            match self.pool {
+                Some(pool) => pool.in_place_scope(|scope| self.step(Some(scope))),
+                None => self.step(None),
+            }
         }
     }
 }
