@@ -26,7 +26,7 @@ use crate::mail::{self, Mail, Reply, ThreadIndex};
 use crate::{Message, ReadSettings, ReadSummary};
 
 /// A batch is handed to the workers when it holds this many messages…
-const BATCH_MESSAGES: usize = 128;
+const BATCH_MESSAGES: usize = 64;
 /// …or this many bytes of raw mail, whichever comes first.
 const BATCH_BYTES: usize = 4 * 1024 * 1024;
 /// Batches read ahead while the workers are busy.

@@ -11,7 +11,7 @@ pub mod phrases;
 pub mod placeholder;
 pub mod text;
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A language bingo lints.
@@ -45,21 +45,17 @@ impl std::fmt::Display for Lang {
     }
 }
 
-struct Stopwords {
-    sets: [HashSet<&'static str>; 3],
-}
-
-fn stopwords() -> &'static Stopwords {
-    static WORDS: OnceLock<Stopwords> = OnceLock::new();
+/// Each stop word with the languages (in [`Lang::ALL`] order) that list it.
+fn stopwords() -> &'static HashMap<&'static str, [bool; 3]> {
+    static WORDS: OnceLock<HashMap<&'static str, [bool; 3]>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let set = |lang: Lang| {
-            pack::pack(lang.code())
-                .map(|p| p.detect.stopwords.iter().map(String::as_str).collect())
-                .unwrap_or_default()
-        };
-        Stopwords {
-            sets: [set(Lang::Fi), set(Lang::En), set(Lang::Sv)],
+        let mut words: HashMap<&'static str, [bool; 3]> = HashMap::new();
+        for (i, lang) in Lang::ALL.iter().enumerate() {
+            for word in pack::pack(lang.code()).map_or(&[][..], |p| &p.detect.stopwords[..]) {
+                words.entry(word.as_str()).or_default()[i] = true;
+            }
         }
+        words
     })
 }
 
@@ -73,25 +69,40 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 /// Long vowels and case endings that only Finnish words have in these
 /// three languages.
 fn finnish_shape(word: &str) -> bool {
-    const DOUBLE: [&str; 7] = ["aa", "ää", "ii", "uu", "yy", "öö", "ee"];
+    const DOUBLED: [char; 7] = ['a', 'ä', 'i', 'u', 'y', 'ö', 'e'];
     const ENDINGS: [&str; 12] = [
         "ssa", "ssä", "sta", "stä", "lla", "llä", "lle", "ksi", "nen", "sesi", "nsa", "isi",
     ];
-    word.chars().count() >= 4
-        && (DOUBLE.iter().any(|d| word.contains(d)) || ENDINGS.iter().any(|e| word.ends_with(e)))
+    let doubled = || {
+        let mut previous = None;
+        word.chars().any(|c| {
+            let twice = previous == Some(c) && DOUBLED.contains(&c);
+            previous = Some(c);
+            twice
+        })
+    };
+    word.chars().count() >= 4 && (doubled() || ENDINGS.iter().any(|e| word.ends_with(e)))
 }
 
 /// The language of `text`, or `None` when there is no evidence at all.
 pub fn detect(text: &str) -> Option<Lang> {
-    let sets = &stopwords().sets;
+    let stopwords = stopwords();
     let mut scores = [0.0f32; 3];
     let mut seen = 0;
     for word in words(text).take(400) {
         seen += 1;
-        let lower = word.to_lowercase();
-        for (i, set) in sets.iter().enumerate() {
-            if set.contains(lower.as_str()) {
-                scores[i] += 1.0;
+        // Most words are lower-case already: no copy for them.
+        let lower: std::borrow::Cow<str> =
+            if word.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()) {
+                word.into()
+            } else {
+                word.to_lowercase().into()
+            };
+        if let Some(langs) = stopwords.get(lower.as_ref()) {
+            for (score, listed) in scores.iter_mut().zip(langs) {
+                if *listed {
+                    *score += 1.0;
+                }
             }
         }
         if lower.contains('å') {
@@ -123,6 +134,23 @@ pub fn detect(text: &str) -> Option<Lang> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finnish_word_shapes() {
+        for word in [
+            "saapui",
+            "tiistai",
+            "pääsee",
+            "kesällä",
+            "tilauksesi",
+            "yhtiöön",
+        ] {
+            assert!(finnish_shape(word), "{word}");
+        }
+        for word in ["book", "kello", "aa", "order", "tack", "hallå"] {
+            assert!(!finnish_shape(word), "{word}");
+        }
+    }
 
     #[test]
     fn detects_the_three_languages() {
