@@ -91,13 +91,7 @@ pub fn detect(text: &str) -> Option<Lang> {
     let mut seen = 0;
     for word in words(text).take(400) {
         seen += 1;
-        // Most words are lower-case already: no copy for them.
-        let lower: std::borrow::Cow<str> =
-            if word.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()) {
-                word.into()
-            } else {
-                word.to_lowercase().into()
-            };
+        let lower = self::text::lowercase(word);
         if let Some(langs) = stopwords.get(lower.as_ref()) {
             for (score, listed) in scores.iter_mut().zip(langs) {
                 if *listed {

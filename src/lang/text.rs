@@ -4,6 +4,16 @@
 use std::ops::Range;
 
 /// Words (letters, digits, inner hyphens and apostrophes) with byte spans.
+/// `word` lower-cased, without a copy when it is lower-case already (most
+/// words are).
+pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()) {
+        word.into()
+    } else {
+        word.to_lowercase().into()
+    }
+}
+
 pub fn word_spans(text: &str) -> Vec<(Range<usize>, &str)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
@@ -150,6 +160,15 @@ pub fn name_matches(word: &str, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_case_words_are_not_copied() {
+        use std::borrow::Cow;
+        assert!(matches!(lowercase("kesä-2026"), Cow::Borrowed("kesä-2026")));
+        assert_eq!(lowercase("Kesä"), "kesä");
+        assert_eq!(lowercase("ǅungla"), "ǆungla");
+        assert!(matches!(lowercase("ÅÄÖ"), Cow::Owned(_)));
+    }
 
     #[test]
     fn words_keep_inner_hyphens() {

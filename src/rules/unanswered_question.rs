@@ -168,12 +168,12 @@ fn content_stems(lex: &Lexicon, text: &str) -> Vec<String> {
     let q = &lex.questions;
     let mut stems: Vec<String> = word_spans(text)
         .into_iter()
-        .map(|(_, w)| w.to_lowercase())
+        .map(|(_, w)| crate::lang::text::lowercase(w))
         .filter(|w| {
             w.chars().count() >= 4
                 && !w.chars().all(|c| c.is_ascii_digit())
-                && !lex.stopwords.contains(w)
-                && !q.ignore.contains(w)
+                && !lex.stopwords.contains(w.as_ref())
+                && !q.ignore.contains(w.as_ref())
                 && !is_question_word(q, w)
         })
         .map(|w| lex.stem(&w).into_owned())
