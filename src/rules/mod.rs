@@ -190,7 +190,7 @@ pub struct Context<'a> {
     pub template: bool,
     /// Formal and informal address in the agent's voice, counted once for
     /// the rules that need them ([`Context::address`]).
-    address: std::cell::OnceCell<tone_mismatch::Markers>,
+    address: std::cell::OnceCell<tone_mismatch::Address>,
 }
 
 impl Context<'_> {
@@ -207,9 +207,9 @@ impl Context<'_> {
 
     /// Formal and informal address ("Te", "-nne" / "sinä", "-si") in the
     /// agent's voice: counts and the first span of each.
-    pub(crate) fn address(&self) -> &tone_mismatch::Markers {
+    pub(crate) fn address(&self) -> &tone_mismatch::Address {
         self.address.get_or_init(|| {
-            tone_mismatch::address_markers(self.lex, &self.reply.own, self.voice_start())
+            tone_mismatch::Address::find(self.lex, &self.reply.own, self.voice_start())
         })
     }
 

@@ -45,7 +45,7 @@ fn count_matches(
     text: &str,
     exceptions: &std::collections::HashSet<String>,
 ) -> usize {
-    first_and_count(re, exceptions, text, 0).0
+    matches_except(re, exceptions, text, 0).len()
 }
 
 /// Emoji and emoticons in `text`.
@@ -101,48 +101,62 @@ pub(crate) type Markers = (
 );
 
 /// Matches of `re` in `body` (at byte `from` of the text) that are not
-/// exceptions: how many, and the first.
-fn first_and_count(
+/// exceptions, as spans of the text.
+fn matches_except(
     re: Option<&crate::lang::fast_regex::FastRegex>,
     exceptions: &std::collections::HashSet<String>,
     body: &str,
     from: usize,
-) -> (usize, Option<std::ops::Range<usize>>) {
-    let mut count = 0;
-    let mut first = None;
-    for m in re.into_iter().flat_map(|re| re.find_iter(body)) {
-        if exceptions.contains(&m.as_str().to_lowercase()) {
-            continue;
-        }
-        count += 1;
-        first.get_or_insert(from + m.start()..from + m.end());
-    }
-    (count, first)
+) -> Vec<std::ops::Range<usize>> {
+    re.into_iter()
+        .flat_map(|re| re.find_iter(body))
+        .filter(|m| !exceptions.contains(&m.as_str().to_lowercase()))
+        .map(|m| from + m.start()..from + m.end())
+        .collect()
 }
 
-/// Counts of formal and informal address ("Te", "-nne" / "sinä", "-si")
-/// in `text` from byte `from`, with the first span of each.
-pub(crate) fn address_markers(lex: &Lexicon, text: &str, from: usize) -> Markers {
-    let body = &text[from..];
-    let (formal, formal_at) = first_and_count(
-        lex.formal_address.as_ref(),
-        &lex.formal_exceptions,
-        body,
-        from,
-    );
-    let (casual, casual_at) = first_and_count(
-        lex.casual_address.as_ref(),
-        &lex.casual_exceptions,
-        body,
-        from,
-    );
-    (formal, formal_at, casual, casual_at)
+/// Formal and informal address ("Te", "-nne" / "sinä", "-si") in `text`
+/// from byte `from`: every span of each.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Address {
+    pub formal: Vec<std::ops::Range<usize>>,
+    pub casual: Vec<std::ops::Range<usize>>,
+}
+
+impl Address {
+    pub(crate) fn find(lex: &Lexicon, text: &str, from: usize) -> Address {
+        let body = &text[from..];
+        Address {
+            formal: matches_except(
+                lex.formal_address.as_ref(),
+                &lex.formal_exceptions,
+                body,
+                from,
+            ),
+            casual: matches_except(
+                lex.casual_address.as_ref(),
+                &lex.casual_exceptions,
+                body,
+                from,
+            ),
+        }
+    }
+
+    /// How many of each, and the first span of each.
+    pub(crate) fn markers(&self) -> Markers {
+        (
+            self.formal.len(),
+            self.formal.first().cloned(),
+            self.casual.len(),
+            self.casual.first().cloned(),
+        )
+    }
 }
 
 /// Formal and casual evidence in the reply, with the first span of each.
 fn reply_markers(ctx: &Context, text: &str, from: usize) -> Markers {
     let lex = ctx.lex;
-    let (formal, formal_at, mut casual, mut casual_at) = ctx.address().clone();
+    let (formal, formal_at, mut casual, mut casual_at) = ctx.address().markers();
     let lower = text[from..].to_lowercase();
     for (span, word) in word_spans(&lower) {
         if lex.casual_reply.contains(word) {

@@ -41,27 +41,20 @@ impl Rule for MixedAddress {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let own = &ctx.reply.own;
         let from = ctx.voice_start();
-        let (formal, formal_at, mut informal, mut informal_at) = ctx.address().clone();
+        let address = ctx.address();
+        let (formal, formal_at, mut informal, mut informal_at) = address.markers();
         // Conditional verbs ("pitäisi") are not "sinä" forms: count again without them.
-        if let (Some(exceptions), Some(re)) = (
-            ctx.lex.advisory.phrases("informal-exceptions"),
-            &ctx.lex.casual_address,
-        ) {
-            let kept: Vec<_> = re
-                .find_iter(&own[from..])
-                .filter(|m| {
-                    !ctx.lex
-                        .casual_exceptions
-                        .contains(&m.as_str().to_lowercase())
-                })
-                .filter(|m| {
-                    exceptions
-                        .find(m.as_str())
-                        .is_none_or(|e| e.len() != m.as_str().len())
+        if let Some(exceptions) = ctx.lex.advisory.phrases("informal-exceptions") {
+            let kept: Vec<_> = address
+                .casual
+                .iter()
+                .filter(|span| {
+                    let word = &own[(*span).clone()];
+                    exceptions.find(word).is_none_or(|e| e.len() != word.len())
                 })
                 .collect();
             informal = kept.len();
-            informal_at = kept.first().map(|m| from + m.start()..from + m.end());
+            informal_at = kept.first().map(|span| (*span).clone());
         }
         if let Some(re) = ctx.lex.advisory.phrases("informal-address") {
             for m in re.find_iter(&own[from..]) {
