@@ -14,7 +14,7 @@ use std::process::Command;
 use std::sync::Arc;
 
 use bingo::Message;
-use bingo::mail::{Mail, MessageKind, Person, Reply};
+use bingo::mail::{Mail, MessageKind, Person};
 use bingo::threads::{ThreadSettings, ThreadTracker};
 
 /// The peak resident memory of this process, in bytes (Linux).
@@ -77,20 +77,12 @@ fn message(file: &Arc<str>, i: usize, n: usize) -> Message {
             ..Mail::default()
         }
     };
-    Message {
-        file: Arc::clone(file),
-        index: i.min(n),
-        mail,
-        reply: Reply::default(),
-        kind: if reply {
-            MessageKind::Reply
-        } else {
-            MessageKind::Customer
-        },
-        language: None,
-        customer: None,
-        customer_names: Vec::new(),
-    }
+    let kind = if reply {
+        MessageKind::Reply
+    } else {
+        MessageKind::Customer
+    };
+    Message::without_context(Arc::clone(file), i.min(n), mail, kind)
 }
 
 /// The straightforward index: every message's threading headers as strings.

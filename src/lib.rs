@@ -46,6 +46,23 @@ pub struct Message {
     pub customer_names: Vec<String>,
 }
 
+impl Message {
+    /// A message as its headers and kind alone make it: no reply split,
+    /// no language, no customer message found yet.
+    pub fn without_context(file: Arc<str>, index: usize, mail: Mail, kind: MessageKind) -> Message {
+        Message {
+            file,
+            index,
+            mail,
+            reply: Reply::default(),
+            kind,
+            language: None,
+            customer: None,
+            customer_names: Vec::new(),
+        }
+    }
+}
+
 /// How messages are read and put in context.
 #[derive(Debug, Clone, Default)]
 pub struct ReadSettings {
@@ -384,19 +401,20 @@ pub fn template_inputs(
             summary.messages += 1;
             let reply = mail::split_reply(&template.text);
             let language = settings.read.lang.or_else(|| lang::detect(&reply.own));
+            let mail = Mail {
+                subject: template.name.clone(),
+                text: template.text.clone(),
+                ..Mail::default()
+            };
             let message = Message {
-                file: Arc::clone(&file),
-                index: template.index,
-                mail: Mail {
-                    subject: template.name.clone(),
-                    text: template.text.clone(),
-                    ..Mail::default()
-                },
                 reply,
-                kind: MessageKind::Reply,
                 language,
-                customer: None,
-                customer_names: Vec::new(),
+                ..Message::without_context(
+                    Arc::clone(&file),
+                    template.index,
+                    mail,
+                    MessageKind::Reply,
+                )
             };
             let mut linted = lint_message(message, &lint);
             if template.fragment {

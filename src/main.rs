@@ -26,14 +26,14 @@ use bingo::report::html::HtmlReporter;
 use bingo::report::human::HumanReporter;
 use bingo::report::json::{JsonReporter, NdjsonReporter};
 use bingo::report::sarif::SarifReporter;
+use bingo::report::show::{HumanShow, JsonShow};
+use bingo::rules::{LintSettings, PerFileIgnores, Selection};
+use bingo::{CheckSettings, ReadSettings, check_inputs, read_inputs, template_inputs};
 
 /// jemalloc: worker threads free what the reader thread allocated, and
 /// glibc's per-thread arenas keep that memory fragmented and resident.
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
-use bingo::report::show::{HumanShow, JsonShow};
-use bingo::rules::{LintSettings, PerFileIgnores, Selection};
-use bingo::{CheckSettings, ReadSettings, check_inputs, read_inputs, template_inputs};
 
 /// How a run ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

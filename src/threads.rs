@@ -872,7 +872,22 @@ mod tests {
     fn a_node_takes_40_bytes() {
         assert_eq!(std::mem::size_of::<Node>(), 40);
     }
-    use crate::mail::{Mail, Person, Reply};
+
+    #[test]
+    fn chunked_storage_keeps_order_across_chunks() {
+        let mut items = Chunked::default();
+        let n = 2 * CHUNK + 3;
+        for i in 0..n {
+            items.push(i);
+        }
+        assert_eq!(items.len(), n);
+        assert_eq!(items.chunks.len(), 3);
+        for at in [0, CHUNK - 1, CHUNK, 2 * CHUNK, n - 1] {
+            assert_eq!(items[at], at);
+        }
+        assert!(items.iter().copied().eq(0..n));
+    }
+    use crate::mail::{Mail, Person};
 
     fn person(address: &str) -> Person {
         Person {
@@ -896,28 +911,26 @@ mod tests {
         let mut tracker = ThreadTracker::default();
         let file: Arc<str> = Arc::from("t.mbox");
         for (index, m) in messages.iter().enumerate() {
-            tracker.add(&Message {
-                file: Arc::clone(&file),
+            let mail = Mail {
+                message_id: (!m.id.is_empty()).then(|| m.id.to_string()),
+                in_reply_to: m.in_reply_to.iter().map(ToString::to_string).collect(),
+                from: Some(person(m.from)),
+                to: vec![person(m.to)],
+                subject: Some(m.subject.to_string()),
+                timestamp: Some(m.date),
+                ..Mail::default()
+            };
+            let kind = if m.reply {
+                MessageKind::Reply
+            } else {
+                MessageKind::Customer
+            };
+            tracker.add(&Message::without_context(
+                Arc::clone(&file),
                 index,
-                mail: Mail {
-                    message_id: (!m.id.is_empty()).then(|| m.id.to_string()),
-                    in_reply_to: m.in_reply_to.iter().map(ToString::to_string).collect(),
-                    from: Some(person(m.from)),
-                    to: vec![person(m.to)],
-                    subject: Some(m.subject.to_string()),
-                    timestamp: Some(m.date),
-                    ..Mail::default()
-                },
-                reply: Reply::default(),
-                kind: if m.reply {
-                    MessageKind::Reply
-                } else {
-                    MessageKind::Customer
-                },
-                language: None,
-                customer: None,
-                customer_names: Vec::new(),
-            });
+                mail,
+                kind,
+            ));
         }
         tracker.finish(&ThreadSettings::default())
     }

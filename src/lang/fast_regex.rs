@@ -77,27 +77,16 @@ impl FastRegex {
         let (loose_hir, dropped) = drop_word_boundaries(&hir);
         let can_be_empty = hir.properties().minimum_len().is_none_or(|n| n == 0);
         let two_step = dropped && !can_be_empty;
-        // No bounded backtracker: it clears a bitmap as large as the rest
-        // of the text before every anchored try. No one-pass DFA: with
-        // Unicode classes it takes 100 KB to 700 KB per pattern, built
-        // eagerly. In the two-step search the exact pattern only runs
-        // anchored where the loose one matched, so it needs nothing but the
-        // Pike VM (no reverse automaton, no lazy-DFA cache per thread),
-        // which stops as soon as the anchored match cannot go on.
-        let lean = || MetaRegex::config().backtrack(false).onepass(false);
-        let exact_config = if two_step {
-            lean().hybrid(false).dfa(false)
-        } else {
-            lean()
-        };
+        // In the two-step search the exact pattern only runs anchored where
+        // the loose one matched: the Pike VM alone does.
         let exact = MetaRegex::builder()
-            .configure(exact_config)
+            .configure(config(two_step))
             .build_from_hir(&hir)
             .map_err(|e| e.to_string())?;
         let loose = if two_step {
             Some(
                 MetaRegex::builder()
-                    .configure(lean())
+                    .configure(config(false))
                     .build_from_hir(&loose_hir)
                     .map_err(|e| e.to_string())?,
             )
@@ -116,13 +105,7 @@ impl FastRegex {
     /// other searches still work, but slowly.
     pub fn anchored_only(pattern: &str) -> Result<FastRegex, String> {
         let exact = MetaRegex::builder()
-            .configure(
-                MetaRegex::config()
-                    .backtrack(false)
-                    .onepass(false)
-                    .hybrid(false)
-                    .dfa(false),
-            )
+            .configure(config(true))
             .build(pattern)
             .map_err(|e| e.to_string())?;
         Ok(FastRegex {
@@ -215,6 +198,21 @@ impl FastRegex {
     }
 }
 
+/// The engines a pattern gets. No bounded backtracker: it clears a bitmap as
+/// large as the rest of the text before every anchored try. No one-pass
+/// DFA: with Unicode classes it takes 100 KB to 700 KB per pattern, built
+/// eagerly. `pike_only`: nothing but the Pike VM, for anchored tries (no
+/// reverse automaton, no lazy-DFA cache per thread); it stops as soon as
+/// the anchored match cannot go on.
+fn config(pike_only: bool) -> regex_automata::meta::Config {
+    let config = MetaRegex::config().backtrack(false).onepass(false);
+    if pike_only {
+        config.hybrid(false).dfa(false)
+    } else {
+        config
+    }
+}
+
 /// The byte offset of the character after the one at `at`.
 fn next_char(haystack: &str, at: usize) -> Option<usize> {
     let c = haystack.get(at..)?.chars().next()?;
@@ -237,7 +235,7 @@ fn end_of_run(haystack: &str, at: usize) -> Option<usize> {
 }
 
 /// A word character as Unicode `\b` sees it.
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     regex_syntax::is_word_character(c)
 }
 

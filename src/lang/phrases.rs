@@ -22,7 +22,7 @@ use std::ops::Range;
 
 use aho_corasick::AhoCorasick;
 
-use super::fast_regex::FastRegex;
+use super::fast_regex::{FastRegex, is_word_char};
 use super::lexicon::phrase_regex;
 
 /// Compiled stock phrases; see the module docs.
@@ -31,7 +31,6 @@ pub struct PhraseSet {
     phrases: Vec<Phrase>,
     /// The first and longest words of every phrase, lower-cased.
     words: AhoCorasick,
-    words_len: usize,
 }
 
 #[derive(Debug)]
@@ -93,12 +92,10 @@ impl PhraseSet {
                 longest: index(longest.clone()),
             });
         }
-        let words_len = words.len();
         let words = AhoCorasick::new(&words).map_err(|e| format!("canned phrases: {e}"))?;
         Ok(PhraseSet {
             phrases: compiled,
             words,
-            words_len,
         })
     }
 
@@ -124,8 +121,9 @@ impl PhraseSet {
         }
         // Where each word starts, when it starts a word of the text.
         let lower = fold_same_len(text);
-        let mut seen = vec![false; self.words_len];
-        let mut starts: Vec<Vec<usize>> = vec![Vec::new(); self.words_len];
+        let words = self.words.patterns_len();
+        let mut seen = vec![false; words];
+        let mut starts: Vec<Vec<usize>> = vec![Vec::new(); words];
         for m in self.words.find_overlapping_iter(&lower) {
             let word = m.pattern().as_usize();
             seen[word] = true;
@@ -154,11 +152,6 @@ impl PhraseSet {
         }
         out
     }
-}
-
-/// Whether `c` counts as a word character for `\b`.
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
 }
 
 /// `text` lower-cased where that keeps each character's UTF-8 length, so

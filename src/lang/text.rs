@@ -3,7 +3,6 @@
 
 use std::ops::Range;
 
-/// Words (letters, digits, inner hyphens and apostrophes) with byte spans.
 /// `word` lower-cased, without a copy when it is lower-case already (most
 /// words are).
 pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
@@ -14,6 +13,7 @@ pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Words (letters, digits, inner hyphens and apostrophes) with byte spans.
 pub fn word_spans(text: &str) -> Vec<(Range<usize>, &str)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;

@@ -154,8 +154,8 @@ impl Address {
 }
 
 /// Formal and casual evidence in the reply, with the first span of each.
-fn reply_markers(ctx: &Context, text: &str, from: usize) -> Markers {
-    let lex = ctx.lex;
+fn reply_markers(ctx: &Context) -> Markers {
+    let (lex, text, from) = (ctx.lex, ctx.reply.own.as_str(), ctx.voice_start());
     let (formal, formal_at, mut casual, mut casual_at) = ctx.address().markers();
     let lower = text[from..].to_lowercase();
     for (span, word) in word_spans(&lower) {
@@ -207,9 +207,7 @@ impl Rule for ToneMismatch {
             // Nothing the reply says can clash with a neutral customer.
             return;
         }
-        let own = &ctx.reply.own;
-        let from = ctx.voice_start();
-        let (formal, formal_at, casual, casual_at) = reply_markers(ctx, own, from);
+        let (formal, formal_at, casual, casual_at) = reply_markers(ctx);
         match register {
             Register::Casual if formal > casual => {
                 let span = formal_at.unwrap_or(0..0);
