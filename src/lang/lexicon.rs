@@ -1,8 +1,12 @@
 //! A language pack compiled for matching: regular expressions and word sets
 //! built once per language from `rules/*.toml` (and any extra phrase files).
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -11,33 +15,38 @@ use super::fast_regex::FastRegex;
 use super::pack::{self, Pack};
 use super::phrases::PhraseSet;
 
+/// A fixed set of lower-cased words. The sets are built from the packs and
+/// only looked up with the mail's words, never grown from them, so a fast
+/// non-keyed hash is safe.
+pub type WordSet = FxHashSet<String>;
+
 /// Everything the rules need to read one language.
 pub struct Lexicon {
     pub lang: Lang,
     pub greetings: FastRegex,
-    pub generic_names: HashSet<String>,
-    pub titles: HashSet<String>,
+    pub generic_names: WordSet,
+    pub titles: WordSet,
     /// A whole lower-cased word that is a generic product/service noun.
     pub generic_word: Option<FastRegex>,
-    pub compound_heads: HashSet<String>,
-    pub determiners: HashSet<String>,
+    pub compound_heads: WordSet,
+    pub determiners: WordSet,
     pub third_person: Option<FastRegex>,
     pub formal_address: Option<FastRegex>,
-    pub formal_exceptions: HashSet<String>,
+    pub formal_exceptions: WordSet,
     pub casual_address: Option<FastRegex>,
-    pub casual_exceptions: HashSet<String>,
-    pub casual_cues: HashSet<String>,
+    pub casual_exceptions: WordSet,
+    pub casual_cues: WordSet,
     pub formal_cues: Option<FastRegex>,
-    pub casual_reply: HashSet<String>,
+    pub casual_reply: WordSet,
     pub questions: QuestionLexicon,
     /// The stock phrases.
     pub canned: PhraseSet,
     /// Words that announce a password.
     pub password: Option<FastRegex>,
     /// Words that may stand between a cue and the value ("on", "is").
-    pub copulas: HashSet<String>,
-    pub not_passwords: HashSet<String>,
-    pub stopwords: HashSet<String>,
+    pub copulas: WordSet,
+    pub not_passwords: WordSet,
+    pub stopwords: WordSet,
     /// The advisory rules' phrase lists, compiled.
     pub advisory: AdvisoryLexicon,
     stemmer: Stemmer,
@@ -111,17 +120,19 @@ pub struct QuestionLexicon {
     pub why: Vec<String>,
     pub other: Vec<String>,
     pub indirect: Vec<String>,
+    /// The `indirect` phrases, found in one pass.
+    pub indirect_finder: AhoCorasick,
     pub yes_no_answers: FastRegex,
     pub time_words: FastRegex,
     pub place_words: FastRegex,
     pub reason_words: FastRegex,
-    pub ignore: HashSet<String>,
+    pub ignore: WordSet,
     /// Every entry of the six question-word lists above, as written: a
     /// word that is one of them is a question word, not content.
-    pub question_words: HashSet<String>,
+    pub question_words: WordSet,
 }
 
-fn set(words: &[String]) -> HashSet<String> {
+fn set(words: &[String]) -> WordSet {
     words.iter().map(|w| w.to_lowercase()).collect()
 }
 
@@ -354,7 +365,7 @@ impl Lexicon {
                     .map_err(|e| format!("password cues: {e}"))?,
             )
         };
-        let copula_words: HashSet<String> = copulas
+        let copula_words: WordSet = copulas
             .iter()
             .flat_map(|c| c.split_whitespace())
             .map(str::to_lowercase)
@@ -396,6 +407,8 @@ impl Lexicon {
                 yes_no: q.yes_no,
                 why: q.why,
                 other: q.other,
+                indirect_finder: AhoCorasick::new(&q.indirect)
+                    .map_err(|e| format!("indirect questions: {e}"))?,
                 indirect: q.indirect,
             },
             canned,
@@ -415,6 +428,29 @@ impl Lexicon {
     /// The stem of a lower-cased word.
     pub fn stem<'a>(&self, word: &'a str) -> std::borrow::Cow<'a, str> {
         self.stemmer.stem(word)
+    }
+
+    /// [`Lexicon::stem`] through a per-thread cache: replies reuse a few
+    /// thousand words, and the stemmer copies each word it is given.
+    pub fn stem_shared(&self, word: &str) -> Rc<str> {
+        /// Words kept per language before the cache starts over.
+        const CAPACITY: usize = 16_384;
+        thread_local! {
+            static STEMS: RefCell<[FxHashMap<Box<str>, Rc<str>>; 3]> = RefCell::default();
+        }
+        let slot = Lang::ALL.iter().position(|l| *l == self.lang).unwrap_or(0);
+        STEMS.with_borrow_mut(|caches| {
+            let cache = &mut caches[slot];
+            if let Some(stem) = cache.get(word) {
+                return Rc::clone(stem);
+            }
+            if cache.len() >= CAPACITY {
+                cache.clear();
+            }
+            let stem: Rc<str> = Rc::from(self.stemmer.stem(word).as_ref());
+            cache.insert(word.into(), Rc::clone(&stem));
+            stem
+        })
     }
 }
 

@@ -11,7 +11,7 @@ pub mod phrases;
 pub mod placeholder;
 pub mod text;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// A language bingo lints.
@@ -46,10 +46,10 @@ impl std::fmt::Display for Lang {
 }
 
 /// Each stop word with the languages (in [`Lang::ALL`] order) that list it.
-fn stopwords() -> &'static HashMap<&'static str, [bool; 3]> {
-    static WORDS: OnceLock<HashMap<&'static str, [bool; 3]>> = OnceLock::new();
+fn stopwords() -> &'static FxHashMap<&'static str, [bool; 3]> {
+    static WORDS: OnceLock<FxHashMap<&'static str, [bool; 3]>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut words: HashMap<&'static str, [bool; 3]> = HashMap::new();
+        let mut words: FxHashMap<&'static str, [bool; 3]> = FxHashMap::default();
         for (i, lang) in Lang::ALL.iter().enumerate() {
             for word in pack::pack(lang.code()).map_or(&[][..], |p| &p.detect.stopwords[..]) {
                 words.entry(word.as_str()).or_default()[i] = true;

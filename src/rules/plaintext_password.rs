@@ -67,7 +67,7 @@ fn looks_like_password(
     value: &str,
     quoted: bool,
     separator: Separator,
-    not_passwords: &std::collections::HashSet<String>,
+    not_passwords: &crate::lang::lexicon::WordSet,
 ) -> bool {
     let chars = value.chars().count();
     if !(4..=64).contains(&chars) {

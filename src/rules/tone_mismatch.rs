@@ -43,7 +43,7 @@ pub enum Register {
 fn count_matches(
     re: Option<&crate::lang::fast_regex::FastRegex>,
     text: &str,
-    exceptions: &std::collections::HashSet<String>,
+    exceptions: &crate::lang::lexicon::WordSet,
 ) -> usize {
     matches_except(re, exceptions, text, 0).len()
 }
@@ -56,7 +56,7 @@ fn emoji_count(text: &str) -> usize {
 }
 
 /// Literal cue words and emoticons in `text`.
-fn cue_count(text: &str, cues: &std::collections::HashSet<String>) -> usize {
+fn cue_count(text: &str, cues: &crate::lang::lexicon::WordSet) -> usize {
     let lower = text.to_lowercase();
     let words = word_spans(&lower)
         .into_iter()
@@ -104,7 +104,7 @@ pub(crate) type Markers = (
 /// exceptions, as spans of the text.
 fn matches_except(
     re: Option<&crate::lang::fast_regex::FastRegex>,
-    exceptions: &std::collections::HashSet<String>,
+    exceptions: &crate::lang::lexicon::WordSet,
     body: &str,
     from: usize,
 ) -> Vec<std::ops::Range<usize>> {

@@ -7,14 +7,16 @@
 //! an amount, missä/where -> a place or a link, onko/can/kan -> yes or no).
 
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::{Context, Finding, Rule, RuleDoc, Square, Text};
 use crate::lang::Lang;
 use crate::lang::lexicon::{Lexicon, QuestionLexicon};
-use crate::lang::text::{sentences, word_spans};
+use crate::lang::text::{lowercase, sentences, word_spans};
 
 #[derive(Debug)]
 pub struct UnansweredQuestion;
@@ -60,7 +62,7 @@ struct Question {
     text: String,
     expects: Expects,
     /// Stems of its content words.
-    keys: Vec<String>,
+    keys: Vec<Rc<str>>,
 }
 
 fn starts_with_phrase(lower: &str, phrases: &[String]) -> bool {
@@ -73,43 +75,53 @@ fn starts_with_phrase(lower: &str, phrases: &[String]) -> bool {
     })
 }
 
-fn contains_phrase(lower: &str, phrases: &[String]) -> bool {
-    phrases.iter().any(|p| {
-        lower.match_indices(p.as_str()).any(|(i, _)| {
-            let before_ok = lower[..i]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let after_ok = lower[i + p.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
-            before_ok && after_ok
-        })
+/// Does one of the phrases `finder` looks for occur in `lower` as whole words?
+fn contains_phrase(lower: &str, finder: &AhoCorasick) -> bool {
+    finder.find_overlapping_iter(lower).any(|m| {
+        let before_ok = lower[..m.start()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = lower[m.end()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        before_ok && after_ok
     })
 }
 
 fn expects(q: &QuestionLexicon, lower: &str) -> Expects {
+    // Phrases of several words are written with single spaces.
+    let single_spaced = !lower.contains(|c: char| c.is_whitespace() && c != ' ')
+        && !lower.contains("  ")
+        && !lower.starts_with(' ');
+    let joined;
+    let lower = if single_spaced {
+        lower
+    } else {
+        joined = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+        &joined
+    };
     // The question word nearest the start decides.
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    for start in 0..words.len() {
-        let tail = words[start..].join(" ");
-        if starts_with_phrase(&tail, &q.how_much) {
+    let starts = std::iter::once(0).chain(lower.match_indices(' ').map(|(i, _)| i + 1));
+    for start in starts {
+        let tail = &lower[start..];
+        if starts_with_phrase(tail, &q.how_much) {
             return Expects::Amount;
         }
-        if starts_with_phrase(&tail, &q.when) {
+        if starts_with_phrase(tail, &q.when) {
             return Expects::Time;
         }
-        if starts_with_phrase(&tail, &q.where_) {
+        if starts_with_phrase(tail, &q.where_) {
             return Expects::Place;
         }
-        if starts_with_phrase(&tail, &q.yes_no) {
+        if starts_with_phrase(tail, &q.yes_no) {
             return Expects::YesNo;
         }
-        if starts_with_phrase(&tail, &q.why) {
+        if starts_with_phrase(tail, &q.why) {
             return Expects::Reason;
         }
-        if starts_with_phrase(&tail, &q.other) {
+        if starts_with_phrase(tail, &q.other) {
             return Expects::Other;
         }
     }
@@ -128,11 +140,11 @@ fn small_talk(lower: &str) -> bool {
         "hur är läget",
         "läget",
     ];
-    SMALL_TALK.iter().any(|s| lower.contains(s)) && lower.split_whitespace().count() <= 5
+    lower.split_whitespace().nth(5).is_none() && SMALL_TALK.iter().any(|s| lower.contains(s))
 }
 
 fn is_question(lex: &Lexicon, sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
+    let lower = lowercase(sentence);
     if small_talk(&lower) {
         return false;
     }
@@ -140,7 +152,7 @@ fn is_question(lex: &Lexicon, sentence: &str) -> bool {
         return true;
     }
     let q = &lex.questions;
-    if contains_phrase(&lower, &q.indirect) {
+    if contains_phrase(&lower, &q.indirect_finder) {
         return true;
     }
     let first = lower.split_whitespace().next().unwrap_or_default();
@@ -164,19 +176,19 @@ fn is_question(lex: &Lexicon, sentence: &str) -> bool {
 }
 
 /// Stems of the content words of `text`.
-fn content_stems(lex: &Lexicon, text: &str) -> Vec<String> {
+fn content_stems(lex: &Lexicon, text: &str) -> Vec<Rc<str>> {
     let q = &lex.questions;
-    let mut stems: Vec<String> = word_spans(text)
+    let mut stems: Vec<Rc<str>> = word_spans(text)
         .into_iter()
-        .map(|(_, w)| crate::lang::text::lowercase(w))
+        .map(|(_, w)| lowercase(w))
         .filter(|w| {
-            w.chars().count() >= 4
+            w.chars().nth(3).is_some()
                 && !w.chars().all(|c| c.is_ascii_digit())
                 && !lex.stopwords.contains(w.as_ref())
                 && !q.ignore.contains(w.as_ref())
                 && !is_question_word(q, w)
         })
-        .map(|w| lex.stem(&w).into_owned())
+        .map(|w| lex.stem_shared(&w))
         .collect();
     stems.sort();
     stems.dedup();
@@ -428,11 +440,11 @@ impl Rule for UnansweredQuestion {
         // words with ("Pysäköinti on maksuton" answers the parking question,
         // not "pääseekö saunaan ilman maksua"); ties answer both.
         let without = without_thanks(reply);
-        let sentence_stems: Vec<Vec<String>> = sentences(&without)
+        let sentence_stems: Vec<Vec<Rc<str>>> = sentences(&without)
             .into_iter()
             .map(|r| content_stems(ctx.lex, &without[r]))
             .collect();
-        let shares = |q: &Question, stems: &[String]| {
+        let shares = |q: &Question, stems: &[Rc<str>]| {
             q.keys
                 .iter()
                 .filter(|k| stems.iter().any(|r| same_stem(r, k)))
@@ -456,19 +468,19 @@ impl Rule for UnansweredQuestion {
             })
             .collect();
         for (i, question) in asked.iter().enumerate() {
-            let shared_with = |key: &String| {
+            let shared_with = |key: &Rc<str>| {
                 sentence_stems
                     .iter()
                     .zip(&answers)
                     .any(|(stems, to)| to[i] && stems.iter().any(|r| same_stem(r, key)))
             };
-            let others: Vec<&String> = asked
+            let others: Vec<&Rc<str>> = asked
                 .iter()
                 .enumerate()
                 .filter(|(j, _)| *j != i)
                 .flat_map(|(_, q)| q.keys.iter())
                 .collect();
-            let unique: Vec<&String> = question
+            let unique: Vec<&Rc<str>> = question
                 .keys
                 .iter()
                 .filter(|k| !others.iter().any(|o| same_stem(o, k)))
