@@ -1,11 +1,13 @@
 //! `echo-reply`: the "reply" is the customer's own text sent back, or an
 //! automatic acknowledgement that answers nothing.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::super::{Context, Finding, Rule, RuleDoc, Text};
 use super::body_span;
-use crate::lang::text::word_spans;
+use crate::lang::text::{lowercase, word_spans};
 
 #[derive(Debug)]
 pub struct EchoReply;
@@ -43,23 +45,36 @@ static DOC: RuleDoc = RuleDoc {
 };
 
 /// Lower-cased words of a text.
-fn words(text: &str) -> Vec<String> {
-    word_spans(text)
-        .into_iter()
-        .map(|(_, w)| w.to_lowercase())
-        .collect()
-}
-
-/// The share of `reply`'s word triples that also occur in `customer`.
+/// The share of the reply's word triples (case aside) that also occur in
+/// the customer's text. Words are numbered as the customer's text is read;
+/// a reply word the customer never wrote breaks every triple it is in.
 pub fn echo_share(reply: &str, customer: &str) -> f64 {
-    let reply = words(reply);
-    let customer = words(customer);
-    if reply.len() < 3 || customer.len() < 3 {
+    let customer_words = word_spans(customer);
+    let reply_words = word_spans(reply);
+    if reply_words.len() < 3 || customer_words.len() < 3 {
         return 0.0;
     }
-    let known: HashSet<&[String]> = customer.windows(3).collect();
-    let triples = reply.windows(3).count();
-    let echoed = reply.windows(3).filter(|t| known.contains(t)).count();
+    let mut ids: FxHashMap<Cow<'_, str>, u32> = FxHashMap::default();
+    let customer_ids: Vec<u32> = customer_words
+        .into_iter()
+        .map(|(_, w)| {
+            let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+            *ids.entry(lowercase(w)).or_insert(next)
+        })
+        .collect();
+    let known: FxHashSet<&[u32]> = customer_ids.windows(3).collect();
+    let reply_ids: Vec<Option<u32>> = reply_words
+        .into_iter()
+        .map(|(_, w)| ids.get(lowercase(w).as_ref()).copied())
+        .collect();
+    let triples = reply_ids.len() - 2;
+    let echoed = reply_ids
+        .windows(3)
+        .filter(|t| match t {
+            [Some(a), Some(b), Some(c)] => known.contains(&[*a, *b, *c][..]),
+            _ => false,
+        })
+        .count();
     echoed as f64 / triples as f64
 }
 
