@@ -11,10 +11,10 @@ use std::rc::Rc;
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
-use regex::Regex;
 
 use super::{Context, Finding, Rule, RuleDoc, Square, Text};
 use crate::lang::Lang;
+use crate::lang::fast_regex::FastRegex;
 use crate::lang::lexicon::{Lexicon, QuestionLexicon};
 use crate::lang::text::{lowercase, sentences, word_spans};
 
@@ -223,26 +223,26 @@ fn same_stem(a: &str, b: &str) -> bool {
         }
 }
 
-fn time_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn time_re() -> &'static FastRegex {
+    static RE: OnceLock<FastRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b\d{1,2}[.:]\d{2}\b|\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s*[-–]\s*\d{1,2}\b|\b\d{1,2}/\d{1,2}\b|\bklo\b|\bkl\.|\b\d+\s*(?:h|min|pv|vrk|days?|dagar|hours?|timmar|tuntia|päivää|arkipäivää|viikkoa|weeks?|veckor)\b")
+        FastRegex::new(r"\b\d{1,2}[.:]\d{2}\b|\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s*[-–]\s*\d{1,2}\b|\b\d{1,2}/\d{1,2}\b|\bklo\b|\bkl\.|\b\d+\s*(?:h|min|pv|vrk|days?|dagar|hours?|timmar|tuntia|päivää|arkipäivää|viikkoa|weeks?|veckor)\b")
             .expect("time regex")
     })
 }
 
-fn amount_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn amount_re() -> &'static FastRegex {
+    static RE: OnceLock<FastRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\d+(?:[.,]\d+)?\s*(?:€|e\b|eur|euro|euroa|kr|kronor|sek|\$|%|kpl|st|pcs)|[€$£]\s*\d|\bilmai\w*|\bfree\b|\bgratis\b|\bkostnadsfri\w*")
+        FastRegex::new(r"(?i)\d+(?:[.,]\d+)?\s*(?:€|e\b|eur|euro|euroa|kr|kronor|sek|\$|%|kpl|st|pcs)|[€$£]\s*\d|\bilmai\w*|\bfree\b|\bgratis\b|\bkostnadsfri\w*")
             .expect("amount regex")
     })
 }
 
-fn place_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn place_re() -> &'static FastRegex {
+    static RE: OnceLock<FastRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)https?://|www\.|\b[\w.-]+\.(?:fi|com|se|net|org|eu)\b|\b\d{5}\b|\w+(?:katu|tie|kuja|gatan|vägen|street|road)\b")
+        FastRegex::new(r"(?i)https?://|www\.|\b[\w.-]+\.(?:fi|com|se|net|org|eu)\b|\b\d{5}\b|\w+(?:katu|tie|kuja|gatan|vägen|street|road)\b")
             .expect("place regex")
     })
 }
@@ -352,6 +352,8 @@ fn split_compound(lex: &Lexicon, sentence: &str) -> Vec<String> {
         " dessutom ",
         " även ",
     ];
+    static FINDER: OnceLock<AhoCorasick> = OnceLock::new();
+    let finder = FINDER.get_or_init(|| AhoCorasick::new(JOINERS).expect("joiners compile"));
     // Lines wrapped inside the sentence ("ja\npääseekö") are spaces.
     let sentence = &sentence.split_whitespace().collect::<Vec<_>>().join(" ");
     let lower = sentence.to_lowercase();
@@ -360,16 +362,14 @@ fn split_compound(lex: &Lexicon, sentence: &str) -> Vec<String> {
         return vec![sentence.clone()];
     }
     let mut cuts = Vec::new();
-    for joiner in JOINERS {
-        for (at, _) in lower.match_indices(joiner) {
-            let after = lower[at + joiner.len()..]
-                .trim_start_matches(|c: char| c == ',' || c.is_whitespace());
-            let after = ["entä ", "and ", "och ", "ja "]
-                .iter()
-                .fold(after, |a, p| a.strip_prefix(p).unwrap_or(a));
-            if opens_question(lex, after) && after.split_whitespace().count() >= 2 {
-                cuts.push(at);
-            }
+    for joiner in finder.find_overlapping_iter(&lower) {
+        let (at, end) = (joiner.start(), joiner.end());
+        let after = lower[end..].trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+        let after = ["entä ", "and ", "och ", "ja "]
+            .iter()
+            .fold(after, |a, p| a.strip_prefix(p).unwrap_or(a));
+        if opens_question(lex, after) && after.split_whitespace().count() >= 2 {
+            cuts.push(at);
         }
     }
     cuts.sort_unstable();
