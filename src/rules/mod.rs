@@ -188,9 +188,17 @@ pub struct Context<'a> {
     pub products: &'a [String],
     /// A reply template (placeholders stand for names and values).
     pub template: bool,
-    /// Formal and informal address in the agent's voice, counted once for
-    /// the rules that need them ([`Context::address`]).
-    address: std::cell::OnceCell<tone_mismatch::Address>,
+    /// Formal and informal address in the agent's voice, found once for
+    /// the rules that need them ([`Context::formal_address`],
+    /// [`Context::casual_address`]).
+    address: Address,
+}
+
+/// Spans of formal and informal address, each found when first asked for.
+#[derive(Debug, Default)]
+pub(crate) struct Address {
+    formal: std::cell::OnceCell<Vec<Range<usize>>>,
+    casual: std::cell::OnceCell<Vec<Range<usize>>>,
 }
 
 impl Context<'_> {
@@ -205,11 +213,29 @@ impl Context<'_> {
             })
     }
 
-    /// Formal and informal address ("Te", "-nne" / "sinä", "-si") in the
-    /// agent's voice: counts and the first span of each.
-    pub(crate) fn address(&self) -> &tone_mismatch::Address {
-        self.address.get_or_init(|| {
-            tone_mismatch::Address::find(self.lex, &self.reply.own, self.voice_start())
+    /// Formal address ("Te", "-nne", "voitteko") in the agent's voice:
+    /// every span, exceptions left out.
+    pub(crate) fn formal_address(&self) -> &[Range<usize>] {
+        self.address.formal.get_or_init(|| {
+            tone_mismatch::address_spans(
+                self.lex.formal_address.as_ref(),
+                &self.lex.formal_exceptions,
+                &self.reply.own,
+                self.voice_start(),
+            )
+        })
+    }
+
+    /// Informal address ("sinä", "-si", "voitko") in the agent's voice:
+    /// every span, exceptions left out.
+    pub(crate) fn casual_address(&self) -> &[Range<usize>] {
+        self.address.casual.get_or_init(|| {
+            tone_mismatch::address_spans(
+                self.lex.casual_address.as_ref(),
+                &self.lex.casual_exceptions,
+                &self.reply.own,
+                self.voice_start(),
+            )
         })
     }
 
@@ -441,7 +467,7 @@ pub fn lint(message: &mut Message, settings: &LintSettings) -> (Vec<Finding>, [b
             customer_names: &message.customer_names,
             products: &settings.products,
             template: settings.template,
-            address: std::cell::OnceCell::new(),
+            address: Address::default(),
         };
         let own_text = !message.reply.own.trim().is_empty();
         // A template that is only placeholders (its text lives elsewhere)

@@ -93,7 +93,7 @@ pub fn customer_register(lex: &Lexicon, text: &str) -> Register {
 }
 
 /// Counts of formal and casual evidence, with the first span of each.
-pub(crate) type Markers = (
+type Markers = (
     usize,
     Option<std::ops::Range<usize>>,
     usize,
@@ -115,48 +115,23 @@ fn matches_except(
         .collect()
 }
 
-/// Formal and informal address ("Te", "-nne" / "sinä", "-si") in `text`
-/// from byte `from`: every span of each.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Address {
-    pub formal: Vec<std::ops::Range<usize>>,
-    pub casual: Vec<std::ops::Range<usize>>,
-}
-
-impl Address {
-    pub(crate) fn find(lex: &Lexicon, text: &str, from: usize) -> Address {
-        let body = &text[from..];
-        Address {
-            formal: matches_except(
-                lex.formal_address.as_ref(),
-                &lex.formal_exceptions,
-                body,
-                from,
-            ),
-            casual: matches_except(
-                lex.casual_address.as_ref(),
-                &lex.casual_exceptions,
-                body,
-                from,
-            ),
-        }
-    }
-
-    /// How many of each, and the first span of each.
-    pub(crate) fn markers(&self) -> Markers {
-        (
-            self.formal.len(),
-            self.formal.first().cloned(),
-            self.casual.len(),
-            self.casual.first().cloned(),
-        )
-    }
+/// Matches of an address pattern in `text` from byte `from` that are not
+/// exceptions, as spans of the text.
+pub(crate) fn address_spans(
+    re: Option<&crate::lang::fast_regex::FastRegex>,
+    exceptions: &crate::lang::lexicon::WordSet,
+    text: &str,
+    from: usize,
+) -> Vec<std::ops::Range<usize>> {
+    matches_except(re, exceptions, &text[from..], from)
 }
 
 /// Formal and casual evidence in the reply, with the first span of each.
 fn reply_markers(ctx: &Context) -> Markers {
     let (lex, text, from) = (ctx.lex, ctx.reply.own.as_str(), ctx.voice_start());
-    let (formal, formal_at, mut casual, mut casual_at) = ctx.address().markers();
+    let (formal, casual) = (ctx.formal_address(), ctx.casual_address());
+    let (formal_at, mut casual_at) = (formal.first().cloned(), casual.first().cloned());
+    let (formal, mut casual) = (formal.len(), casual.len());
     let lower = text[from..].to_lowercase();
     for (span, word) in word_spans(&lower) {
         if lex.casual_reply.contains(word) {
@@ -205,6 +180,10 @@ impl Rule for ToneMismatch {
         let register = customer_register(ctx.lex, customer);
         if register == Register::Neutral {
             // Nothing the reply says can clash with a neutral customer.
+            return;
+        }
+        if register == Register::Casual && ctx.formal_address().is_empty() {
+            // Only formal address can clash with a casual customer.
             return;
         }
         let (formal, formal_at, casual, casual_at) = reply_markers(ctx);

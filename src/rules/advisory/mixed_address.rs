@@ -41,12 +41,17 @@ impl Rule for MixedAddress {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let own = &ctx.reply.own;
         let from = ctx.voice_start();
-        let address = ctx.address();
-        let (formal, formal_at, mut informal, mut informal_at) = address.markers();
+        let formal_spans = ctx.formal_address();
+        let Some(formal_at) = formal_spans.first().cloned() else {
+            // No formal address: nothing to mix (informal is not looked for).
+            return;
+        };
+        let formal = formal_spans.len();
+        let casual = ctx.casual_address();
+        let (mut informal, mut informal_at) = (casual.len(), casual.first().cloned());
         // Conditional verbs ("pitäisi") are not "sinä" forms: count again without them.
         if let Some(exceptions) = ctx.lex.advisory.phrases("informal-exceptions") {
-            let kept: Vec<_> = address
-                .casual
+            let kept: Vec<_> = casual
                 .iter()
                 .filter(|span| {
                     let word = &own[(*span).clone()];
@@ -62,7 +67,7 @@ impl Rule for MixedAddress {
                 informal_at.get_or_insert(from + m.start()..from + m.end());
             }
         }
-        let (Some(formal_at), Some(informal_at)) = (formal_at, informal_at) else {
+        let Some(informal_at) = informal_at else {
             return;
         };
         // Point at the less used form: that is the slip.
