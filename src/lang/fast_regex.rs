@@ -18,6 +18,12 @@
 //! pattern matches anchored is its leftmost match, and the anchored search
 //! picks the same alternative an unanchored one would. Patterns that can
 //! match the empty string use the exact regex alone.
+//!
+//! Word lists (`\b(?:…)\b`, or alternatives each `\b…\b`, matching word
+//! characters only) take a shorter way: such a match is always one whole
+//! word, so each word of the text is tested on its own against the
+//! alternatives anchored at both ends, on the lazy DFA (no `\b` is left to
+//! stop it).
 
 use std::ops::Range;
 
@@ -36,6 +42,9 @@ pub struct FastRegex {
     /// alternative), so after a failed try the search can skip the rest of
     /// the run of word (or non-word) characters: no boundary lies inside it.
     starts_at_boundary: bool,
+    /// For a word list: the alternatives without the boundaries, anchored
+    /// at the end (`(?:…)\z`), run anchored on one word at a time.
+    whole_word: Option<MetaRegex>,
 }
 
 /// One match: a byte range of the text searched.
@@ -74,6 +83,15 @@ impl FastRegex {
             .build()
             .parse(pattern)
             .map_err(|e| e.to_string())?;
+        let whole_word = match whole_word_inner(&hir) {
+            Some(inner) => Some(
+                MetaRegex::builder()
+                    .configure(config(false))
+                    .build_from_hir(&Hir::concat(vec![inner, Hir::look(Look::End)]))
+                    .map_err(|e| e.to_string())?,
+            ),
+            None => None,
+        };
         let (loose_hir, dropped) = drop_word_boundaries(&hir);
         let can_be_empty = hir.properties().minimum_len().is_none_or(|n| n == 0);
         let two_step = dropped && !can_be_empty;
@@ -97,6 +115,7 @@ impl FastRegex {
             exact,
             loose,
             starts_at_boundary: starts_at_boundary(&hir),
+            whole_word,
         })
     }
 
@@ -112,6 +131,7 @@ impl FastRegex {
             exact,
             loose: None,
             starts_at_boundary: false,
+            whole_word: None,
         })
     }
 
@@ -137,6 +157,9 @@ impl FastRegex {
 
     /// The leftmost match starting at or after `from`.
     pub fn find_at<'h>(&self, haystack: &'h str, from: usize) -> Option<Found<'h>> {
+        if let Some(words) = &self.whole_word {
+            return find_whole_word(words, haystack, from);
+        }
         let span = match &self.loose {
             None => self
                 .exact
@@ -180,7 +203,7 @@ impl FastRegex {
             start,
             end,
         };
-        if self.loose.is_none() {
+        if self.loose.is_none() && self.whole_word.is_none() {
             // Empty matches are possible: the regex crate's own rules.
             return Box::new(
                 self.exact
@@ -213,6 +236,33 @@ fn config(pike_only: bool) -> regex_automata::meta::Config {
     }
 }
 
+/// The first word (a whole run of word characters) at or after `from` that
+/// the alternatives match from end to end. A word that began before `from`
+/// is not one: `\b` would not hold where the search starts.
+fn find_whole_word<'h>(words: &MetaRegex, haystack: &'h str, from: usize) -> Option<Found<'h>> {
+    let bytes = haystack.as_bytes();
+    let mut at = from;
+    if at > 0 && haystack[..at].chars().next_back().is_some_and(is_word_char) {
+        at = end_of_run(haystack, at)?;
+    }
+    while at < bytes.len() {
+        // Skip to the next word, then to its end.
+        let rest = &haystack[at..];
+        let start = at + rest.find(is_word_char)?;
+        let end = end_of_run(haystack, start)?;
+        let input = Input::new(&haystack[start..end]).anchored(Anchored::Yes);
+        if words.is_match(input) {
+            return Some(Found {
+                haystack,
+                start,
+                end,
+            });
+        }
+        at = end;
+    }
+    None
+}
+
 /// The byte offset of the character after the one at `at`.
 fn next_char(haystack: &str, at: usize) -> Option<usize> {
     let c = haystack.get(at..)?.chars().next()?;
@@ -237,6 +287,82 @@ fn end_of_run(haystack: &str, at: usize) -> Option<usize> {
 /// A word character as Unicode `\b` sees it.
 pub(crate) fn is_word_char(c: char) -> bool {
     regex_syntax::is_word_character(c)
+}
+
+/// For a word list, the alternatives without their boundaries: every way
+/// through `hir` starts and ends with `\b` (`\b(?:…)\b`, `\ba\b|\bb\b`),
+/// and what stands between matches at least one character, word characters
+/// only.
+fn whole_word_inner(hir: &Hir) -> Option<Hir> {
+    let inner = strip_boundary(&strip_boundary(hir, Edge::Start)?, Edge::End)?;
+    let non_empty = inner.properties().minimum_len().is_some_and(|n| n > 0);
+    (non_empty && word_chars_only(&inner)).then_some(inner)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Edge {
+    Start,
+    End,
+}
+
+/// `hir` with the `\b` that starts (or ends) every way through it taken
+/// off; `None` if some way does not start (end) with one.
+fn strip_boundary(hir: &Hir, edge: Edge) -> Option<Hir> {
+    match hir.kind() {
+        HirKind::Look(Look::WordUnicode) => Some(Hir::empty()),
+        HirKind::Capture(cap) => strip_boundary(&cap.sub, edge),
+        HirKind::Alternation(alts) => alts
+            .iter()
+            .map(|alt| strip_boundary(alt, edge))
+            .collect::<Option<Vec<_>>>()
+            .map(Hir::alternation),
+        HirKind::Concat(subs) => {
+            let mut subs = subs.clone();
+            let at = if edge == Edge::Start {
+                0
+            } else {
+                subs.len() - 1
+            };
+            subs[at] = strip_boundary(&subs[at], edge)?;
+            Some(Hir::concat(subs))
+        }
+        _ => None,
+    }
+}
+
+/// Whether everything `hir` matches is made of word characters (Unicode
+/// `\w`, as `\b` sees them), with no look-around.
+fn word_chars_only(hir: &Hir) -> bool {
+    use regex_syntax::hir::Class;
+    match hir.kind() {
+        HirKind::Empty => true,
+        HirKind::Literal(lit) => {
+            std::str::from_utf8(&lit.0).is_ok_and(|text| text.chars().all(is_word_char))
+        }
+        HirKind::Class(Class::Unicode(class)) => {
+            let mut outside = class.clone();
+            outside.difference(unicode_word_class());
+            outside.ranges().is_empty()
+        }
+        HirKind::Class(Class::Bytes(_)) | HirKind::Look(_) => false,
+        HirKind::Repetition(rep) => word_chars_only(&rep.sub),
+        HirKind::Capture(cap) => word_chars_only(&cap.sub),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().all(word_chars_only),
+    }
+}
+
+/// Unicode `\w` as a class.
+fn unicode_word_class() -> &'static regex_syntax::hir::ClassUnicode {
+    static CLASS: std::sync::OnceLock<regex_syntax::hir::ClassUnicode> = std::sync::OnceLock::new();
+    CLASS.get_or_init(|| {
+        let hir = regex_syntax::Parser::new()
+            .parse(r"\w")
+            .expect("\\w parses");
+        match hir.into_kind() {
+            HirKind::Class(regex_syntax::hir::Class::Unicode(class)) => class,
+            _ => unreachable!("\\w is a Unicode class"),
+        }
+    })
 }
 
 /// Whether every match of `hir` must start with a Unicode `\b`.
@@ -318,6 +444,8 @@ mod tests {
             r"\bx*\b",
             r"(?i)\b(?:\w{3,}(?:esi|äsi)|:\))\b",
             r"\b(?:ab|\w{2}c)",
+            r"(?i)(?:\bei\b|\bkyllä\b|\bsun\b|\bsunnuntai\b)",
+            r"(?i)\b(?:sun|sunnuntai|\w+(?:nne|ssä))\b",
         ];
         let texts = [
             "Hei Anna, tilauksesi ja laskusi ovat täällä. Sinä saat ne, sä saat. Teidän Te TE",
@@ -331,6 +459,7 @@ mod tests {
             "x xx äx xä",
             "lähetesivu lähetesi, tuotteesi:) a:) :) käsikäsi äsiäsi",
             "abc xabc ab_c ääc ab",
+            "sunnuntaina sunnuntai, SUN sun_ sun2 Sunnuntai-iltana; talossa, tilauksenne",
         ];
         for pattern in patterns {
             let reference = regex::Regex::new(pattern).unwrap();
@@ -341,6 +470,31 @@ mod tests {
                 assert_eq!(got, want, "{pattern} on {text:?}");
                 assert_eq!(fast.is_match(text), reference.is_match(text));
             }
+        }
+    }
+
+    /// Word lists take the whole-word way; anything else does not.
+    #[test]
+    fn word_lists_are_found_word_by_word() {
+        for pattern in [
+            r"(?i)\b(?:(?:\w{3,}(?:esi|asi|äsi))|(?:sinä|sä))\b",
+            r"(?i)(?:\bei\b|\bkyllä\b)",
+        ] {
+            assert!(
+                FastRegex::new(pattern).unwrap().whole_word.is_some(),
+                "{pattern}"
+            );
+        }
+        for pattern in [
+            r"(?i)(?:\bei\b|\bkyllä\b|:\))",
+            r"(?i)\b(?:salasan\w*)",
+            r"(?i)\b(?:ikävä kyllä)\b",
+            r"\bx*\b",
+        ] {
+            assert!(
+                FastRegex::new(pattern).unwrap().whole_word.is_none(),
+                "{pattern}"
+            );
         }
     }
 
