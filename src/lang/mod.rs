@@ -99,13 +99,15 @@ pub fn detect(text: &str) -> Option<Lang> {
                 }
             }
         }
-        if lower.contains('å') {
-            scores[2] += 0.5;
-        }
-        if lower.contains(['ä', 'ö']) {
-            // Shared by Finnish and Swedish; Finnish uses them far more.
-            scores[0] += 0.3;
-            scores[2] += 0.1;
+        if !lower.is_ascii() {
+            if lower.contains('å') {
+                scores[2] += 0.5;
+            }
+            if lower.contains(['ä', 'ö']) {
+                // Shared by Finnish and Swedish; Finnish uses them far more.
+                scores[0] += 0.3;
+                scores[2] += 0.1;
+            }
         }
         if finnish_shape(&lower) {
             scores[0] += 0.5;

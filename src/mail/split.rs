@@ -17,6 +17,7 @@ use regex::Regex;
 
 use super::Person;
 use super::names;
+use crate::lang::fast_regex::FastRegex;
 use crate::lang::pack::{self, SplitWords};
 
 /// The parts of one message's text. `own` is the text the sender wrote
@@ -72,23 +73,23 @@ impl Reply {
 /// Compiled patterns built from the language packs' split words.
 #[derive(Debug)]
 struct Patterns {
-    greeting: Regex,
-    closing: Regex,
-    device: Regex,
-    banner: Regex,
-    wrote: Regex,
-    opener: Regex,
-    header_field: Regex,
-    separator: Regex,
+    greeting: FastRegex,
+    closing: FastRegex,
+    device: FastRegex,
+    banner: FastRegex,
+    wrote: FastRegex,
+    opener: FastRegex,
+    header_field: FastRegex,
+    separator: FastRegex,
     /// Gmail's date-first attribution: "2014-10-17 11:28 GMT+03:00".
-    gmail_dated: Regex,
-    year: Regex,
-    clock: Regex,
-    numeric_date: Regex,
+    gmail_dated: FastRegex,
+    year: FastRegex,
+    clock: FastRegex,
+    numeric_date: FastRegex,
     /// A line that is only a date and a time: "11/02/2026 10:11 AM".
-    date_line: Regex,
+    date_line: FastRegex,
     /// "Anna <a@b.fi> on 11/02/2026 10:11:12 AM".
-    sender_on_date: Regex,
+    sender_on_date: FastRegex,
     /// Abbreviated titles ("mr", "tri"), lower case.
     titles: Vec<String>,
 }
@@ -108,7 +109,7 @@ fn patterns() -> &'static Patterns {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         let words = SplitWords::merged(pack::builtin());
-        let re = |pattern: String| Regex::new(&pattern).expect("split pattern compiles");
+        let re = |pattern: String| FastRegex::new(&pattern).expect("split pattern compiles");
         Patterns {
             greeting: re(format!(
                 r"(?i)^(?:{})(?:$|[\s,!.:;])",
