@@ -24,7 +24,7 @@ use crate::rules::{Finding, PerFileIgnores, Selection};
 
 /// The service time when the config sets no `reply-within`.
 pub const DEFAULT_REPLY_WITHIN: u64 = 24 * 3600;
-/// At most this many messages are threaded (about 70 bytes each at the
+/// At most this many messages are threaded (about 62 bytes each at the
 /// peak, `examples/thread_memory.rs`); past it the summary says the thread
 /// figures are incomplete.
 const MAX_NODES: usize = 1 << 20;
@@ -32,6 +32,8 @@ const MAX_NODES: usize = 1 << 20;
 const MAX_REFS: usize = 3;
 /// Bytes of customer senders and subjects kept for the no-reply list.
 const MAX_DETAIL_BYTES: usize = 8 * 1024 * 1024;
+/// Bytes a detail entry counts beyond its text.
+const DETAIL_OVERHEAD: usize = 64;
 /// Distinct agents counted apart; the rest share one line.
 const MAX_AGENTS: usize = 10_000;
 /// Replies followed from one reply to its customer message.
@@ -209,8 +211,9 @@ impl Default for ThreadSettings {
     }
 }
 
-/// What the tracker keeps of one message: hashes and positions only, in 40
-/// bytes (a test holds it there).
+/// What the tracker keeps of one message: hashes and positions only, in 32
+/// bytes (a test holds it there). The message's index in its file is kept
+/// in [`ThreadTracker::index_runs`].
 #[derive(Debug, Clone, Copy)]
 struct Node {
     /// Message-ID (0: none).
@@ -221,16 +224,30 @@ struct Node {
     date: i32,
     /// The sender's address (32 bits suffice to tell two people apart).
     from: u32,
-    /// The message's index in its file (the file: [`ThreadTracker::files`]).
-    index: u32,
-    /// Replies: the agent; customer messages: the detail entry.
-    extra: u32,
-    refs_start: u32,
-    /// Minutes east of UTC of the Date header.
-    offset: i16,
-    refs_len: u8,
-    reply: bool,
+    /// Replies: the agent; customer messages: the detail entry (low
+    /// [`EXTRA_BITS`] bits). Minutes east of UTC of the Date header (the
+    /// high bits, signed).
+    extra_offset: u32,
+    /// Where its references start in [`ThreadTracker::refs`] (low 29
+    /// bits), how many there are (2 bits), and whether it is a reply (the
+    /// top bit).
+    refs: u32,
 }
+
+/// Bits of [`Node::extra_offset`] that hold the agent or detail entry.
+const EXTRA_BITS: u32 = 18;
+/// "No agent or detail entry" in those bits.
+const EXTRA_NONE: u32 = (1 << EXTRA_BITS) - 1;
+/// Bits of [`Node::refs`] that hold where the references start.
+const REFS_START_BITS: u32 = 29;
+const _: () = {
+    // Every agent and detail entry fits below `EXTRA_NONE`; so does every
+    // reference start.
+    assert!(MAX_AGENTS + 2 < EXTRA_NONE as usize);
+    assert!(MAX_DETAIL_BYTES / DETAIL_OVERHEAD < EXTRA_NONE as usize);
+    assert!(MAX_NODES * MAX_REFS < 1 << REFS_START_BITS);
+    assert!(MAX_REFS < 4);
+};
 
 /// 2000-01-01T00:00:00Z: dates are kept as seconds from here in 32 bits.
 const DATE_BASE: i64 = 946_684_800;
@@ -243,6 +260,47 @@ fn compact_date(timestamp: Option<i64>) -> i32 {
 }
 
 impl Node {
+    fn pack_extra_offset(extra: u32, offset: i16) -> u32 {
+        let offset = offset.clamp(-(1 << 13), (1 << 13) - 1);
+        #[allow(clippy::cast_sign_loss)]
+        let offset = (i32::from(offset) as u32) << EXTRA_BITS;
+        offset | extra.min(EXTRA_NONE)
+    }
+
+    fn pack_refs(start: usize, len: usize, reply: bool) -> u32 {
+        let start = u32::try_from(start).unwrap_or(0) & ((1 << REFS_START_BITS) - 1);
+        let len = u32::try_from(len).unwrap_or(0).min(3);
+        start | len << REFS_START_BITS | u32::from(reply) << 31
+    }
+
+    /// The agent (replies) or the detail entry (customer messages);
+    /// [`NONE`] when there is none.
+    fn extra(&self) -> u32 {
+        match self.extra_offset & EXTRA_NONE {
+            EXTRA_NONE => NONE,
+            extra => extra,
+        }
+    }
+
+    /// Minutes east of UTC of the Date header.
+    fn offset(&self) -> i16 {
+        #[allow(clippy::cast_possible_wrap, clippy::cast_possible_truncation)]
+        let offset = (self.extra_offset as i32) >> EXTRA_BITS;
+        i16::try_from(offset).unwrap_or(0)
+    }
+
+    fn refs_start(&self) -> usize {
+        (self.refs & ((1 << REFS_START_BITS) - 1)) as usize
+    }
+
+    fn refs_len(&self) -> usize {
+        ((self.refs >> REFS_START_BITS) & 3) as usize
+    }
+
+    fn reply(&self) -> bool {
+        self.refs >> 31 == 1
+    }
+
     /// Seconds since the epoch, `i64::MIN` when unknown.
     fn date(&self) -> i64 {
         if self.date == i32::MIN {
@@ -319,6 +377,10 @@ pub struct ThreadTracker {
     refs: Vec<u64>,
     /// The files in input order, each with the first node read from it.
     files: Vec<(usize, Arc<str>)>,
+    /// The message indices in their files, as runs: a node and its index,
+    /// the nodes after it following on one by one up to the next run's
+    /// (a new run starts with each file and after a message not kept).
+    index_runs: Vec<(u32, u32)>,
     agents: Vec<String>,
     agent_ids: HashMap<String, u32>,
     details: Vec<Detail>,
@@ -436,17 +498,23 @@ impl ThreadTracker {
         } else {
             self.detail(message)
         };
+        let index = u32::try_from(message.index).unwrap_or(NONE);
+        let node = u32::try_from(self.nodes.len()).unwrap_or(NONE);
+        let follows_on = !same_file
+            || self
+                .index_runs
+                .last()
+                .is_none_or(|&(first, at)| at.saturating_add(node - first) != index);
+        if follows_on {
+            self.index_runs.push((node, index));
+        }
         self.nodes.push(Node {
             id: mail.message_id.as_deref().map_or(0, |id| hash(&[id])),
             thread,
             date: compact_date(mail.timestamp),
             from: (hash(&[&sender]) >> 32) as u32,
-            index: u32::try_from(message.index).unwrap_or(NONE),
-            extra,
-            refs_start: u32::try_from(refs_start).unwrap_or(NONE),
-            offset: mail.utc_offset_minutes.unwrap_or(0),
-            refs_len: u8::try_from(self.refs.len() - refs_start).unwrap_or(0),
-            reply,
+            extra_offset: Node::pack_extra_offset(extra, mail.utc_offset_minutes.unwrap_or(0)),
+            refs: Node::pack_refs(refs_start, self.refs.len() - refs_start, reply),
         });
     }
 
@@ -487,9 +555,20 @@ impl ThreadTracker {
         self.detail_bytes += detail.from.len()
             + detail.subject.len()
             + detail.message_id.as_deref().map_or(0, str::len)
-            + 64;
+            + DETAIL_OVERHEAD;
         self.details.push(detail);
         u32::try_from(self.details.len() - 1).unwrap_or(NONE)
+    }
+
+    /// The index in its file of the message node `at` holds.
+    fn index_of(&self, at: usize) -> usize {
+        let at = u32::try_from(at).unwrap_or(NONE);
+        let i = self.index_runs.partition_point(|&(first, _)| first <= at);
+        self.index_runs
+            .get(i.wrapping_sub(1))
+            .map_or(0, |&(first, index)| {
+                index.saturating_add(at - first) as usize
+            })
     }
 
     /// The file node `at` was read from.
@@ -499,9 +578,9 @@ impl ThreadTracker {
     }
 
     fn refs_of(&self, node: &Node) -> &[u64] {
-        let start = node.refs_start as usize;
+        let start = node.refs_start();
         self.refs
-            .get(start..start + usize::from(node.refs_len))
+            .get(start..start + node.refs_len())
             .unwrap_or_default()
     }
 
@@ -523,7 +602,7 @@ impl ThreadTracker {
             }
             let Some(at) = find(id) else { continue };
             let node = &self.nodes[at as usize];
-            if !node.reply {
+            if !node.reply() {
                 return Some(at);
             }
             stack.extend(self.refs_of(node).iter().rev());
@@ -572,7 +651,7 @@ impl ThreadTracker {
         ids.dedup_by_key(|i| self.nodes[*i as usize].id);
         // Customer messages by thread key, then date.
         let mut threads: Vec<u32> = (0..self.nodes.len())
-            .filter(|&i| !self.nodes[i].reply && self.nodes[i].thread != 0)
+            .filter(|&i| !self.nodes[i].reply() && self.nodes[i].thread != 0)
             .map(index)
             .collect();
         threads.sort_unstable_by_key(|&i| {
@@ -583,12 +662,12 @@ impl ThreadTracker {
         // its first reply; per customer message of a thread (parallel to
         // `threads`), the last reply linked to it.
         let customers: Vec<u32> = (0..self.nodes.len())
-            .filter(|&i| !self.nodes[i].reply)
+            .filter(|&i| !self.nodes[i].reply())
             .map(index)
             .collect();
         let mut first_reply: Vec<u32> = vec![NONE; customers.len()];
         let mut last_reply: Vec<i32> = vec![i32::MIN; threads.len()];
-        for (at, reply) in self.nodes.iter().enumerate().filter(|(_, n)| n.reply) {
+        for (at, reply) in self.nodes.iter().enumerate().filter(|(_, n)| n.reply()) {
             let Some(customer) = self
                 .by_reference(reply, &ids)
                 .or_else(|| self.by_subject(reply, &threads))
@@ -655,18 +734,18 @@ impl ThreadTracker {
                 Some(hours) => hours.seconds_between(
                     customer.date(),
                     reply.date(),
-                    i64::from(customer.offset) * 60,
+                    i64::from(customer.offset()) * 60,
                 ),
                 None => calendar,
             };
-            if let Some(list) = times.get_mut(reply.extra as usize) {
+            if let Some(list) = times.get_mut(reply.extra() as usize) {
                 list.push(u32::try_from(delay).unwrap_or(u32::MAX));
             }
             if delay > settings.reply_within {
                 summary.slow_reply.push(SlowReply {
                     file: self.file_of(first as usize),
-                    index: reply.index as usize,
-                    agent: self.agents[reply.extra as usize].clone(),
+                    index: self.index_of(first as usize),
+                    agent: self.agents[reply.extra() as usize].clone(),
                     date: rfc3339(reply.date()),
                     customer: self.unanswered(at),
                     seconds: delay,
@@ -689,10 +768,10 @@ impl ThreadTracker {
     /// Node `at`, a customer message, as the summary lists it.
     fn unanswered(&self, at: usize) -> CustomerMail {
         let node = &self.nodes[at];
-        let detail = self.details.get(node.extra as usize);
+        let detail = self.details.get(node.extra() as usize);
         CustomerMail {
             file: self.file_of(at),
-            index: node.index as usize,
+            index: self.index_of(at),
             message_id: detail.and_then(|d| d.message_id.as_deref().map(str::to_string)),
             from: detail.map(|d| d.from.to_string()).unwrap_or_default(),
             date: (node.date != i32::MIN).then(|| rfc3339(node.date())),
@@ -869,8 +948,78 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_node_takes_40_bytes() {
-        assert_eq!(std::mem::size_of::<Node>(), 40);
+    fn a_node_takes_32_bytes() {
+        assert_eq!(std::mem::size_of::<Node>(), 32);
+    }
+
+    /// The packed fields come back as they went in, at their limits too.
+    #[test]
+    fn packed_fields_round_trip() {
+        let node = |extra: u32, offset: i16, start: usize, len: usize, reply: bool| Node {
+            id: 0,
+            thread: 0,
+            date: 0,
+            from: 0,
+            extra_offset: Node::pack_extra_offset(extra, offset),
+            refs: Node::pack_refs(start, len, reply),
+        };
+        for (extra, offset) in [
+            (0, 0),
+            (7, -300),
+            (EXTRA_NONE - 1, 840),
+            (NONE, -720),
+            (3, 8191),
+        ] {
+            for (start, len, reply) in [
+                (0, 0, false),
+                (12, 3, true),
+                (MAX_NODES * MAX_REFS, 1, false),
+            ] {
+                let n = node(extra, offset, start, len, reply);
+                assert_eq!(n.extra(), extra, "{extra} {offset}");
+                assert_eq!(n.offset(), offset, "{extra} {offset}");
+                assert_eq!(
+                    (n.refs_start(), n.refs_len(), n.reply()),
+                    (start, len, reply)
+                );
+            }
+        }
+        // Offsets beyond any time zone are clamped, not wrapped.
+        assert_eq!(node(0, i16::MAX, 0, 0, false).offset(), 8191);
+        assert_eq!(node(0, i16::MIN, 0, 0, false).offset(), -8192);
+    }
+
+    /// Message indices survive gaps (messages not kept) and new files.
+    #[test]
+    fn message_indices_across_gaps_and_files() {
+        let mut tracker = ThreadTracker::default();
+        let (a, b): (Arc<str>, Arc<str>) = (Arc::from("a.mbox"), Arc::from("b.mbox"));
+        let added = [
+            (&a, 0),
+            (&a, 1),
+            (&a, 4),
+            (&a, 5),
+            (&b, 6),
+            (&b, 7),
+            (&b, 0),
+        ];
+        for (file, index) in added {
+            let mail = Mail {
+                from: Some(person("anna@example.fi")),
+                ..Mail::default()
+            };
+            tracker.add(&Message::without_context(
+                Arc::clone(file),
+                index,
+                mail,
+                MessageKind::Customer,
+            ));
+        }
+        for (at, (file, index)) in added.iter().enumerate() {
+            assert_eq!(tracker.index_of(at), *index, "node {at}");
+            assert_eq!(*tracker.file_of(at), ***file, "node {at}");
+        }
+        assert_eq!(tracker.index_runs.len(), 4);
     }
 
     #[test]

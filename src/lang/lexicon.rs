@@ -434,7 +434,7 @@ impl Lexicon {
     /// thousand words, and the stemmer copies each word it is given.
     pub fn stem_shared(&self, word: &str) -> Rc<str> {
         /// Words kept per language before the cache starts over.
-        const CAPACITY: usize = 16_384;
+        const CAPACITY: usize = 4096;
         thread_local! {
             static STEMS: RefCell<[FxHashMap<Box<str>, Rc<str>>; 3]> = RefCell::default();
         }
