@@ -61,6 +61,8 @@ enum Expects {
 struct Question {
     text: String,
     expects: Expects,
+    /// For a yes/no question, the word that asks it ("voiko", "can").
+    cue: Option<String>,
     /// Stems of its content words.
     keys: Vec<Rc<str>>,
 }
@@ -90,7 +92,9 @@ fn contains_phrase(lower: &str, finder: &AhoCorasick) -> bool {
     })
 }
 
-fn expects(q: &QuestionLexicon, lower: &str) -> Expects {
+/// The kind of answer the question in `lower` expects, and for a yes/no
+/// question the word that asks it ("voiko", "can").
+fn expects(q: &QuestionLexicon, lower: &str) -> (Expects, Option<String>) {
     // Phrases of several words are written with single spaces.
     let single_spaced = !lower.contains(|c: char| c.is_whitespace() && c != ' ')
         && !lower.contains("  ")
@@ -107,25 +111,99 @@ fn expects(q: &QuestionLexicon, lower: &str) -> Expects {
     for start in starts {
         let tail = &lower[start..];
         if starts_with_phrase(tail, &q.how_much) {
-            return Expects::Amount;
+            return (Expects::Amount, None);
         }
         if starts_with_phrase(tail, &q.when) {
-            return Expects::Time;
+            return (Expects::Time, None);
         }
         if starts_with_phrase(tail, &q.where_) {
-            return Expects::Place;
+            return (Expects::Place, None);
         }
         if starts_with_phrase(tail, &q.yes_no) {
-            return Expects::YesNo;
+            let cue = tail
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .next()
+                .unwrap_or_default();
+            return (Expects::YesNo, Some(cue.to_string()));
         }
         if starts_with_phrase(tail, &q.why) {
-            return Expects::Reason;
+            return (Expects::Reason, None);
         }
         if starts_with_phrase(tail, &q.other) {
-            return Expects::Other;
+            return (Expects::Other, None);
         }
     }
-    Expects::Other
+    (Expects::Other, None)
+}
+
+/// What an answer repeating the verb of a yes/no question starts with:
+/// "voiko" -> "voi" (voit, voitte), "saanko" -> "saa" (saat), "onko" ->
+/// "on", "can" -> "can". A Finnish answer takes the question's verb back
+/// without its -ko/-kö and its first-person -n.
+fn echo_stem(lang: Lang, cue: &str) -> String {
+    if lang != Lang::Fi {
+        return cue.to_string();
+    }
+    let verb = ["kohan", "köhän", "ko", "kö"]
+        .iter()
+        .find_map(|suffix| cue.strip_suffix(suffix))
+        .unwrap_or(cue);
+    let verb = match verb.strip_suffix('n') {
+        Some(stem) if stem.chars().count() >= 3 => stem,
+        _ => verb,
+    };
+    verb.chars().take(4).collect()
+}
+
+/// "Voitteko tarkistaa…?", "Can you check…?", "Kan ni återställa…?": a
+/// request, answered by doing it ("Tarkistin…", "I've unlocked it"), not by
+/// a yes or a no.
+fn is_request(lang: Lang, question: &str) -> bool {
+    let words: Vec<String> = word_spans(question)
+        .into_iter()
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    match lang {
+        Lang::Fi => words.iter().any(|w| {
+            w.chars().count() >= 5
+                && ["tko", "tkö", "tteko", "ttekö"]
+                    .iter()
+                    .any(|e| w.ends_with(e))
+        }),
+        Lang::En | Lang::Sv => words.windows(2).any(|pair| {
+            matches!(
+                pair[0].as_str(),
+                "can" | "could" | "would" | "will" | "kan" | "kunde" | "skulle" | "vill"
+            ) && matches!(pair[1].as_str(), "you" | "ni" | "du")
+        }),
+    }
+}
+
+/// Does `sentence` say yes or no to a question asked with `cue`: an answer
+/// word ("kyllä", "unfortunately") or the question's verb taken back
+/// ("Voiko…?" -> "Voit…", "Can…?" -> "…can…", "…can't…")?
+fn says_yes_or_no(lex: &Lexicon, sentence: &str, cue: Option<&str>) -> bool {
+    if lex.questions.yes_no_answers.is_match(sentence) {
+        return true;
+    }
+    let Some(stem) = cue
+        .map(|c| echo_stem(lex.lang, c))
+        .filter(|s| !s.is_empty())
+    else {
+        return false;
+    };
+    let short = stem.chars().count() <= 2;
+    word_spans(sentence).into_iter().any(|(_, word)| {
+        let word = lowercase(word);
+        if short {
+            word == stem
+                || word
+                    .strip_prefix(stem.as_str())
+                    .is_some_and(|rest| matches!(rest, "n't" | "n’t" | "not"))
+        } else {
+            word.starts_with(stem.as_str())
+        }
+    })
 }
 
 /// Greetings and small talk that end with a question mark but ask nothing.
@@ -408,10 +486,14 @@ fn questions(lex: &Lexicon, customer: &str) -> Vec<Question> {
         .map(|r: Range<usize>| &customer[r])
         .filter(|s| is_question(lex, s))
         .flat_map(|s| split_compound(lex, s))
-        .map(|s| Question {
-            expects: expects(&lex.questions, &s.to_lowercase()),
-            keys: content_stems(lex, &s),
-            text: s,
+        .map(|s| {
+            let (expects, cue) = expects(&lex.questions, &s.to_lowercase());
+            Question {
+                expects,
+                cue,
+                keys: content_stems(lex, &s),
+                text: s,
+            }
         })
         .collect()
 }
@@ -440,9 +522,10 @@ impl Rule for UnansweredQuestion {
         // words with ("Pysäköinti on maksuton" answers the parking question,
         // not "pääseekö saunaan ilman maksua"); ties answer both.
         let without = without_thanks(reply);
-        let sentence_stems: Vec<Vec<Rc<str>>> = sentences(&without)
-            .into_iter()
-            .map(|r| content_stems(ctx.lex, &without[r]))
+        let sentence_ranges = sentences(&without);
+        let sentence_stems: Vec<Vec<Rc<str>>> = sentence_ranges
+            .iter()
+            .map(|r| content_stems(ctx.lex, &without[r.clone()]))
             .collect();
         let shares = |q: &Question, stems: &[Rc<str>]| {
             q.keys
@@ -501,12 +584,38 @@ impl Rule for UnansweredQuestion {
             // answer will do.
             let unjudgeable = question.keys.is_empty()
                 && matches!(question.expects, Expects::Other | Expects::YesNo);
+            // A yes/no question that shares only some of its words with the
+            // reply ("Saanko hyvityksen tästä käynnistä?" -> "Uusi käynti on
+            // sovittu") is answered only where a sentence about it says yes
+            // or no: the reply names the topic, not the answer.
+            let partial = question.expects == Expects::YesNo
+                && !is_request(ctx.lex.lang, &question.text)
+                && shared_any > 0
+                && question.keys.len() >= 2
+                && 2 * shared_any <= question.keys.len()
+                && !sentence_ranges
+                    .iter()
+                    .zip(&sentence_stems)
+                    .zip(&answers)
+                    .any(|((range, stems), to)| {
+                        to[i]
+                            && question
+                                .keys
+                                .iter()
+                                .any(|k| stems.iter().any(|r| same_stem(r, k)))
+                            && says_yes_or_no(
+                                ctx.lex,
+                                &without[range.clone()],
+                                question.cue.as_deref(),
+                            )
+                    });
             let answered = unjudgeable
-                || if asked.len() == 1 {
-                    overlap_any || kind
-                } else {
-                    overlap_unique || (kind && (overlap_any || kind_unique))
-                }
+                || !partial
+                    && if asked.len() == 1 {
+                        overlap_any || kind
+                    } else {
+                        overlap_unique || (kind && (overlap_any || kind_unique))
+                    }
                 || answered_inline(ctx.text, &question.text);
             if !answered {
                 let shown: String = question
@@ -656,6 +765,51 @@ mod tests {
         ] {
             assert!(!fi(customer, reply), "{customer} -> {reply}");
         }
+    }
+
+    /// A yes/no question whose topic the reply names without answering it,
+    /// against replies that answer with a yes, a no, the question's own
+    /// verb, or by doing what was asked.
+    #[test]
+    fn yes_no_questions_need_an_answer_not_a_topic() {
+        let fi = |c: &str, r: &str| hits(&Case::fi(r).customer(c), "unanswered-question");
+        let en = |c: &str, r: &str| hits(&Case::en(r).customer(c), "unanswered-question");
+        assert!(fi(
+            "Voiko tilauksen noutaa myymälästä?",
+            "Hei Anna,\n\ntilauksesi on lähetetty ja saapuu perjantaina."
+        ));
+        assert!(fi(
+            "Saanko hyvityksen tästä käynnistä?",
+            "Hei Anna,\n\nuusi käynti on sovittu torstaille klo 12."
+        ));
+        assert!(en(
+            "Do I need to be home for the delivery?",
+            "Hi Anna,\n\nyour delivery is scheduled for Thursday between 8 and 12."
+        ));
+        assert!(!fi(
+            "Onko tätä takkia vielä koossa M?",
+            "Hei Anna,\n\ntakkia on vielä kolme jäljellä."
+        ));
+        assert!(!fi(
+            "Voinko maksaa laskun kahdessa erässä?",
+            "Hei Anna,\n\nlaskun voi jakaa kahteen erään, kun soitat meille."
+        ));
+        assert!(!fi(
+            "Voitteko tarkistaa laskuni summan?",
+            "Hei Anna,\n\ntarkistin laskun: siinä oli virhe, ja korjattu lasku on liitteenä."
+        ));
+        assert!(!en(
+            "Do I need to print the return label?",
+            "Hi Anna,\n\nyou don't need to print anything: show the QR code at the post office."
+        ));
+        assert!(!en(
+            "Can I change the delivery address after ordering?",
+            "Hi Anna,\n\naddress changes are possible until the parcel leaves our warehouse."
+        ));
+        assert!(!en(
+            "Hi, can you check what's wrong with my account login?",
+            "Hi Anna,\n\nyour account was locked; I've unlocked it, so you can log in again."
+        ));
     }
 
     #[test]
