@@ -885,10 +885,30 @@ fn find_bare_signature(lines: &[&str], own: &[usize]) -> Option<usize> {
     if block.is_empty() || block.len() > 6 || blank == 0 {
         return None;
     }
+    // "Lähetin laskun osoitteeseesi anna@example.fi." is the answer, not
+    // a contact line.
+    if block.iter().any(|&i| is_prose(lines[i])) {
+        return None;
+    }
     let contact = block.iter().any(|&i| names::looks_like_contact(lines[i]));
     let short = block.iter().all(|&i| lines[i].trim().chars().count() <= 60);
     let lone_name = block.len() == 1 && names::looks_like_name(lines[block[0]].trim());
     (short && (contact || lone_name)).then_some(blank + 1)
+}
+
+/// A sentence: it ends like one and has at least three lower-case words
+/// (signature lines are names, titles, numbers and addresses).
+fn is_prose(line: &str) -> bool {
+    let line = line.trim();
+    line.ends_with(['.', '!', '?'])
+        && line
+            .split_whitespace()
+            .filter(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                !w.is_empty() && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+            })
+            .count()
+            >= 3
 }
 
 /// The greeting: (index of its first line in `own`, index of the greeting
@@ -1090,6 +1110,17 @@ mod tests {
         assert_eq!(r.signature, "Skickat från min iPhone");
         let r = split_reply("Selvä.\n\nLähetetty iPhonesta");
         assert_eq!(r.signature, "Lähetetty iPhonesta");
+        // A contact block without a sign-off is a signature; a sentence
+        // that gives an address is the answer.
+        let r = split_reply("Hei Anna,\n\nLasku on korjattu.\n\nKari Laine\nkari@example.fi\n");
+        assert_eq!(r.signature, "Kari Laine\nkari@example.fi");
+        let r =
+            split_reply("Hei Antti,\n\nlähetin laskun uudelleen osoitteeseesi antti@example.fi.\n");
+        assert_eq!(
+            r.body_text(),
+            "lähetin laskun uudelleen osoitteeseesi antti@example.fi."
+        );
+        assert_eq!(r.signature, "");
     }
 
     #[test]
