@@ -266,11 +266,62 @@ fn content_stems(lex: &Lexicon, text: &str) -> Vec<Rc<str>> {
                 && !q.ignore.contains(w.as_ref())
                 && !is_question_word(q, w)
         })
-        .map(|w| lex.stem_shared(&w))
+        .map(|w| {
+            let stem = lex.stem_shared(&w);
+            // The stemmer cuts some words to a stub ("lemmikin" -> "lem")
+            // that can match nothing: the word's first letters serve better.
+            let stem = if stem.chars().count() < 4 && w.chars().nth(4).is_some() {
+                let end = w.char_indices().nth(5).map_or(w.len(), |(i, _)| i);
+                Rc::from(&w[..end])
+            } else {
+                stem
+            };
+            if lex.lang == Lang::Fi {
+                fold_grades(&stem)
+            } else {
+                stem
+            }
+        })
         .collect();
     stems.sort();
     stems.dedup();
     stems
+}
+
+/// A Finnish stem with its consonant gradation folded away, so that the
+/// strong and the weak grade of a word meet: "hinta"/"hinnassa",
+/// "käynti"/"käynnistä", "kauppa"/"kaupan" (double consonants single,
+/// nt/mp/lt/rt as nn/mm/ll/rr, which fold again).
+fn fold_grades(stem: &Rc<str>) -> Rc<str> {
+    const PAIRS: [(&str, &str); 4] = [("nt", "n"), ("mp", "m"), ("lt", "l"), ("rt", "r")];
+    let chars: Vec<char> = stem.chars().collect();
+    let doubled = chars
+        .windows(2)
+        .any(|p| p[0] == p[1] && !"aeiouyäö".contains(p[0]));
+    if !doubled && !PAIRS.iter().any(|(from, _)| stem.contains(from)) {
+        return Rc::clone(stem);
+    }
+    let mut folded = String::with_capacity(stem.len());
+    let mut previous = None;
+    let mut chars = stem.chars().peekable();
+    while let Some(c) = chars.next() {
+        let consonant = !"aeiouyäö".contains(c);
+        let pair_second = chars.peek().is_some_and(|&next| {
+            PAIRS
+                .iter()
+                .any(|(from, _)| from.starts_with(c) && from.ends_with(next))
+        });
+        if consonant && previous == Some(c) {
+            continue;
+        }
+        folded.push(c);
+        previous = Some(c);
+        if pair_second {
+            // "nt" -> "n": skip the second letter of the pair.
+            chars.next();
+        }
+    }
+    Rc::from(folded)
 }
 
 fn is_question_word(q: &QuestionLexicon, word: &str) -> bool {
@@ -588,33 +639,44 @@ impl Rule for UnansweredQuestion {
             // reply ("Saanko hyvityksen tästä käynnistä?" -> "Uusi käynti on
             // sovittu") is answered only where a sentence about it says yes
             // or no: the reply names the topic, not the answer.
+            // The sentences about this question: they answer it and share
+            // one of its words.
+            let about: Vec<&str> = sentence_ranges
+                .iter()
+                .zip(&sentence_stems)
+                .zip(&answers)
+                .filter(|((_, stems), to)| {
+                    to[i]
+                        && question
+                            .keys
+                            .iter()
+                            .any(|k| stems.iter().any(|r| same_stem(r, k)))
+                })
+                .map(|((range, _), _)| &without[range.clone()])
+                .collect();
             let partial = question.expects == Expects::YesNo
                 && !is_request(ctx.lex.lang, &question.text)
                 && shared_any > 0
                 && question.keys.len() >= 2
                 && 2 * shared_any <= question.keys.len()
-                && !sentence_ranges
+                && !about
                     .iter()
-                    .zip(&sentence_stems)
-                    .zip(&answers)
-                    .any(|((range, stems), to)| {
-                        to[i]
-                            && question
-                                .keys
-                                .iter()
-                                .any(|k| stems.iter().any(|r| same_stem(r, k)))
-                            && says_yes_or_no(
-                                ctx.lex,
-                                &without[range.clone()],
-                                question.cue.as_deref(),
-                            )
-                    });
+                    .any(|sentence| says_yes_or_no(ctx.lex, sentence, question.cue.as_deref()));
+            // "Paljonko…?", "Milloin…?": naming the topic is not an amount
+            // or a time; a number in a sentence about it may be.
+            let needs_kind = matches!(question.expects, Expects::Amount | Expects::Time);
+            let kind = kind
+                || question.expects == Expects::Amount
+                    && about
+                        .iter()
+                        .any(|s| s.contains(|c: char| c.is_ascii_digit()));
             let answered = unjudgeable
                 || !partial
-                    && if asked.len() == 1 {
-                        overlap_any || kind
-                    } else {
-                        overlap_unique || (kind && (overlap_any || kind_unique))
+                    && match (asked.len() == 1, needs_kind) {
+                        (true, true) => kind,
+                        (true, false) => overlap_any || kind,
+                        (false, true) => kind && (overlap_any || kind_unique),
+                        (false, false) => overlap_unique || (kind && (overlap_any || kind_unique)),
                     }
                 || answered_inline(ctx.text, &question.text);
             if !answered {
@@ -809,6 +871,45 @@ mod tests {
         assert!(!en(
             "Hi, can you check what's wrong with my account login?",
             "Hi Anna,\n\nyour account was locked; I've unlocked it, so you can log in again."
+        ));
+    }
+
+    #[test]
+    fn consonant_gradation_folds() {
+        use super::fold_grades;
+        let fold = |s: &str| fold_grades(&std::rc::Rc::from(s)).to_string();
+        assert_eq!(fold("hinta"), fold("hinna"));
+        assert_eq!(fold("käynt"), fold("käynn"));
+        assert_eq!(fold("kauppa"), "kaupa");
+        assert_eq!(fold("tilaus"), "tilaus");
+        // Both grades of a word in a question and its answer meet.
+        assert!(!hits(
+            &Case::fi("Hei Tuula,\n\naamiainen kuuluu hintaan, ja sitä tarjoillaan klo 7–10.")
+                .customer("Onko aamiainen hinnassa?"),
+            "unanswered-question"
+        ));
+    }
+
+    /// "Paljonko…?" and "Milloin…?" want an amount or a time: a reply that
+    /// only names the topic leaves them open.
+    #[test]
+    fn amounts_and_times_need_one() {
+        let fi = |c: &str, r: &str| hits(&Case::fi(r).customer(c), "unanswered-question");
+        assert!(fi(
+            "Paljonko maksaa toimitus Ahvenanmaalle?",
+            "Hei Jussi,\n\nkiitos viestistäsi! Toimitamme koko Suomeen."
+        ));
+        assert!(!fi(
+            "Paljonko maksaa toimitus Ahvenanmaalle?",
+            "Hei Jussi,\n\ntoimitus Ahvenanmaalle maksaa 12,90 €."
+        ));
+        assert!(!fi(
+            "Kuinka monta päivää palautusaikaa on?",
+            "Hei Jussi,\n\npalautusaika on 30 päivää ostopäivästä."
+        ));
+        assert!(fi(
+            "Milloin paketti tulee?",
+            "Hei Jussi,\n\npaketti on käsittelyssä varastollamme."
         ));
     }
 
