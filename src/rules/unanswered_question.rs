@@ -507,7 +507,13 @@ fn split_compound(lex: &Lexicon, sentence: &str) -> Vec<String> {
     let mut start = 0;
     for cut in cuts {
         if sentence.is_char_boundary(cut) && cut > start {
-            parts.push(sentence[start..cut].trim().to_string());
+            // Each part after the first starts at its joiner's ", ".
+            parts.push(
+                sentence[start..cut]
+                    .trim_start_matches([',', ' '])
+                    .trim()
+                    .to_string(),
+            );
             start = cut;
         }
     }
@@ -528,6 +534,33 @@ fn split_compound(lex: &Lexicon, sentence: &str) -> Vec<String> {
         }
     }
     parts
+}
+
+/// The reply's sentences, cut again where a comma and a conjunction start a
+/// new clause: "Toimitus kestää 3 päivää, ja seurantakoodi tulee
+/// sähköpostiin" answers two questions, one with each clause.
+fn clauses(text: &str) -> Vec<Range<usize>> {
+    const CUTS: &[&str] = &[
+        ", and ", ", but ", ", ja ", ", mutta ", ", sekä ", ", och ", ", men ", "; ",
+    ];
+    static FINDER: OnceLock<AhoCorasick> = OnceLock::new();
+    let finder = FINDER.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(CUTS)
+            .expect("clause cuts compile")
+    });
+    let mut out = Vec::new();
+    for sentence in sentences(text) {
+        let mut start = sentence.start;
+        for cut in finder.find_iter(&text[sentence.clone()]) {
+            let at = sentence.start + cut.start();
+            out.push(start..at);
+            start = at + 1;
+        }
+        out.push(start..sentence.end);
+    }
+    out
 }
 
 /// The customer's questions.
@@ -573,7 +606,7 @@ impl Rule for UnansweredQuestion {
         // words with ("Pysäköinti on maksuton" answers the parking question,
         // not "pääseekö saunaan ilman maksua"); ties answer both.
         let without = without_thanks(reply);
-        let sentence_ranges = sentences(&without);
+        let sentence_ranges = clauses(&without);
         let sentence_stems: Vec<Vec<Rc<str>>> = sentence_ranges
             .iter()
             .map(|r| content_stems(ctx.lex, &without[r.clone()]))
@@ -662,9 +695,13 @@ impl Rule for UnansweredQuestion {
                 && !about
                     .iter()
                     .any(|sentence| says_yes_or_no(ctx.lex, sentence, question.cue.as_deref()));
-            // "Paljonko…?", "Milloin…?": naming the topic is not an amount
-            // or a time; a number in a sentence about it may be.
-            let needs_kind = matches!(question.expects, Expects::Amount | Expects::Time);
+            // "Paljonko…?", "Milloin…?", "Mihin…?": naming the topic is not
+            // an amount, a time or a place; a number in a sentence about it
+            // may be an amount.
+            let needs_kind = matches!(
+                question.expects,
+                Expects::Amount | Expects::Time | Expects::Place
+            );
             let kind = kind
                 || question.expects == Expects::Amount
                     && about
@@ -910,6 +947,36 @@ mod tests {
         assert!(fi(
             "Milloin paketti tulee?",
             "Hei Jussi,\n\npaketti on käsittelyssä varastollamme."
+        ));
+    }
+
+    /// One reply sentence may answer two questions, a clause each; a
+    /// greeting before a compound question is not a question of its own.
+    #[test]
+    fn clauses_and_compound_questions() {
+        let en = |c: &str, r: &str| hits(&Case::en(r).customer(c), "unanswered-question");
+        let customer =
+            "Hello, how long does shipping to Canada take, and is there a tracking number?";
+        assert!(!en(
+            customer,
+            "Hi Ben,\n\nshipping to Canada takes 7–10 business days, and you'll get a tracking number by email when it ships."
+        ));
+        assert!(en(
+            customer,
+            "Hi Ben,\n\nyou'll get a tracking number by email when your parcel ships."
+        ));
+        let fi = |c: &str, r: &str| hits(&Case::fi(r).customer(c), "unanswered-question");
+        assert!(fi(
+            "Mihin osoitteeseen palautus lähetetään?",
+            "Hei Mikko,\n\npalautus on maksuton, kun käytät paketin mukana tullutta lomaketta."
+        ));
+        assert!(!fi(
+            "Mihin osoitteeseen palautus lähetetään?",
+            "Hei Mikko,\n\npalautus lähetetään osoitteeseen Varastotie 4, 01510 Vantaa."
+        ));
+        assert!(!fi(
+            "Missä pakettini on?",
+            "Hei Mikko,\n\npakettisi on jo matkalla."
         ));
     }
 
