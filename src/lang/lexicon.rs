@@ -1,12 +1,10 @@
 //! A language pack compiled for matching: regular expressions and word sets
 //! built once per language from `rules/*.toml` (and any extra phrase files).
 
-use std::cell::RefCell;
-use std::rc::Rc;
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -428,29 +426,6 @@ impl Lexicon {
     /// The stem of a lower-cased word.
     pub fn stem<'a>(&self, word: &'a str) -> std::borrow::Cow<'a, str> {
         self.stemmer.stem(word)
-    }
-
-    /// [`Lexicon::stem`] through a per-thread cache: replies reuse a few
-    /// thousand words, and the stemmer copies each word it is given.
-    pub fn stem_shared(&self, word: &str) -> Rc<str> {
-        /// Words kept per language before the cache starts over.
-        const CAPACITY: usize = 4096;
-        thread_local! {
-            static STEMS: RefCell<[FxHashMap<Box<str>, Rc<str>>; 3]> = RefCell::default();
-        }
-        let slot = Lang::ALL.iter().position(|l| *l == self.lang).unwrap_or(0);
-        STEMS.with_borrow_mut(|caches| {
-            let cache = &mut caches[slot];
-            if let Some(stem) = cache.get(word) {
-                return Rc::clone(stem);
-            }
-            if cache.len() >= CAPACITY {
-                cache.clear();
-            }
-            let stem: Rc<str> = Rc::from(self.stemmer.stem(word).as_ref());
-            cache.insert(word.into(), Rc::clone(&stem));
-            stem
-        })
     }
 }
 

@@ -6,11 +6,13 @@
 //! word expects (milloin/when/när -> a date or time, paljonko/how much ->
 //! an amount, missä/where -> a place or a link, onko/can/kan -> yes or no).
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashMap;
 
 use super::{Context, Finding, Rule, RuleDoc, Square, Text};
 use crate::lang::Lang;
@@ -266,26 +268,48 @@ fn content_stems(lex: &Lexicon, text: &str) -> Vec<Rc<str>> {
                 && !q.ignore.contains(w.as_ref())
                 && !is_question_word(q, w)
         })
-        .map(|w| {
-            let stem = lex.stem_shared(&w);
-            // The stemmer cuts some words to a stub ("lemmikin" -> "lem")
-            // that can match nothing: the word's first letters serve better.
-            let stem = if stem.chars().count() < 4 && w.chars().nth(4).is_some() {
-                let end = w.char_indices().nth(5).map_or(w.len(), |(i, _)| i);
-                Rc::from(&w[..end])
-            } else {
-                stem
-            };
-            if lex.lang == Lang::Fi {
-                fold_grades(&stem)
-            } else {
-                stem
-            }
-        })
+        .map(|w| pairing_key(lex, &w))
         .collect();
     stems.sort();
     stems.dedup();
     stems
+}
+
+/// The key a word is paired by: its stem, consonant gradation folded in
+/// Finnish. Kept per thread (replies reuse a few thousand words, and the
+/// stemmer copies each word it is given).
+fn pairing_key(lex: &Lexicon, word: &str) -> Rc<str> {
+    /// Words kept per language before the cache starts over.
+    const CAPACITY: usize = 4096;
+    thread_local! {
+        static KEYS: RefCell<[FxHashMap<Box<str>, Rc<str>>; 3]> = RefCell::default();
+    }
+    let slot = Lang::ALL.iter().position(|l| *l == lex.lang).unwrap_or(0);
+    KEYS.with_borrow_mut(|caches| {
+        let cache = &mut caches[slot];
+        if let Some(key) = cache.get(word) {
+            return Rc::clone(key);
+        }
+        if cache.len() >= CAPACITY {
+            cache.clear();
+        }
+        let stem = lex.stem(word);
+        // The stemmer cuts some words to a stub ("lemmikin" -> "lem") that
+        // can match nothing: the word's first letters serve better.
+        let stem: Rc<str> = if stem.chars().count() < 4 && word.chars().nth(4).is_some() {
+            let end = word.char_indices().nth(5).map_or(word.len(), |(i, _)| i);
+            Rc::from(&word[..end])
+        } else {
+            Rc::from(stem.as_ref())
+        };
+        let key = if lex.lang == Lang::Fi {
+            fold_grades(&stem)
+        } else {
+            stem
+        };
+        cache.insert(word.into(), Rc::clone(&key));
+        key
+    })
 }
 
 /// A Finnish stem with its consonant gradation folded away, so that the
@@ -674,26 +698,26 @@ impl Rule for UnansweredQuestion {
             // or no: the reply names the topic, not the answer.
             // The sentences about this question: they answer it and share
             // one of its words.
-            let about: Vec<&str> = sentence_ranges
-                .iter()
-                .zip(&sentence_stems)
-                .zip(&answers)
-                .filter(|((_, stems), to)| {
-                    to[i]
-                        && question
-                            .keys
-                            .iter()
-                            .any(|k| stems.iter().any(|r| same_stem(r, k)))
-                })
-                .map(|((range, _), _)| &without[range.clone()])
-                .collect();
+            let about = || {
+                sentence_ranges
+                    .iter()
+                    .zip(&sentence_stems)
+                    .zip(&answers)
+                    .filter(|((_, stems), to)| {
+                        to[i]
+                            && question
+                                .keys
+                                .iter()
+                                .any(|k| stems.iter().any(|r| same_stem(r, k)))
+                    })
+                    .map(|((range, _), _)| &without[range.clone()])
+            };
             let partial = question.expects == Expects::YesNo
-                && !is_request(ctx.lex.lang, &question.text)
                 && shared_any > 0
                 && question.keys.len() >= 2
                 && 2 * shared_any <= question.keys.len()
-                && !about
-                    .iter()
+                && !is_request(ctx.lex.lang, &question.text)
+                && !about()
                     .any(|sentence| says_yes_or_no(ctx.lex, sentence, question.cue.as_deref()));
             // "Paljonko…?", "Milloin…?", "Mihin…?": naming the topic is not
             // an amount, a time or a place; a number in a sentence about it
@@ -704,9 +728,7 @@ impl Rule for UnansweredQuestion {
             );
             let kind = kind
                 || question.expects == Expects::Amount
-                    && about
-                        .iter()
-                        .any(|s| s.contains(|c: char| c.is_ascii_digit()));
+                    && about().any(|s| s.contains(|c: char| c.is_ascii_digit()));
             let answered = unjudgeable
                 || !partial
                     && match (asked.len() == 1, needs_kind) {
