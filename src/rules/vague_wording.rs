@@ -167,14 +167,17 @@ impl Rule for VagueWording {
                     continue;
                 }
             }
-            // "Kesäkassi tuote": a name right before.
+            // "Kesäkassi tuote", "Oma Linja -palvelu" (a name of several
+            // words takes its suffix after a space and a hyphen): a name
+            // right before.
             if let Some(j) = i.checked_sub(1) {
                 let (prev_span, prev) = &words[j];
                 let sentence_start = own[..prev_span.start].trim_end().ends_with(['.', '!', '?'])
                     || prev_span.start == from;
+                let gap = own[prev_span.end..span.start].trim();
                 if prev.chars().next().is_some_and(char::is_uppercase)
                     && !sentence_start
-                    && own[prev_span.end..span.start].trim().is_empty()
+                    && (gap.is_empty() || gap == "-")
                 {
                     continue;
                 }
@@ -220,6 +223,7 @@ mod tests {
             "Hei Anna,\n\nasiakaspalvelumme on auki arkisin.",
             "Hei Anna,\n\nlöydät tuotenumeron laskusta.",
             "Hei Anna,\n\nKesäkassi-tuotteen voi palauttaa.",
+            "Hei Anna,\n\nuusi tunnuksesi Oma Linja -palveluun on nyt käytössä.",
             "Hyvä asiakas,\n\nkassi lähtee huomenna.",
             "Hei Anna,\n\ntuotteen Kesäkassi voi palauttaa.",
             "Hei Anna,\n\ntuottaja lähettää kassin huomenna.",
