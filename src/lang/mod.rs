@@ -176,6 +176,12 @@ mod tests {
             detect("I need to see the book on the shelf, it is good"),
             Some(Lang::En)
         );
+        // Short replies: the greeting and "i" (in) tell Swedish from English.
+        assert_eq!(
+            detect("Hej Anna, produkten skickas i morgon."),
+            Some(Lang::Sv)
+        );
+        assert_eq!(detect("Hi Anna, it ships tomorrow."), Some(Lang::En));
         assert_eq!(detect(""), None);
         assert_eq!(detect("12345"), None);
     }
