@@ -692,10 +692,6 @@ impl Rule for UnansweredQuestion {
             // answer will do.
             let unjudgeable = question.keys.is_empty()
                 && matches!(question.expects, Expects::Other | Expects::YesNo);
-            // A yes/no question that shares only some of its words with the
-            // reply ("Saanko hyvityksen tästä käynnistä?" -> "Uusi käynti on
-            // sovittu") is answered only where a sentence about it says yes
-            // or no: the reply names the topic, not the answer.
             // The sentences about this question: they answer it and share
             // one of its words.
             let about = || {
@@ -712,6 +708,10 @@ impl Rule for UnansweredQuestion {
                     })
                     .map(|((range, _), _)| &without[range.clone()])
             };
+            // A yes/no question that shares only some of its words with the
+            // reply ("Saanko hyvityksen tästä käynnistä?" -> "Uusi käynti on
+            // sovittu") is answered only where a sentence about it says yes
+            // or no: the reply names the topic, not the answer.
             let partial = question.expects == Expects::YesNo
                 && shared_any > 0
                 && question.keys.len() >= 2
