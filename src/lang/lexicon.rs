@@ -117,9 +117,8 @@ pub struct QuestionLexicon {
     pub yes_no: Vec<String>,
     pub why: Vec<String>,
     pub other: Vec<String>,
-    pub indirect: Vec<String>,
-    /// The `indirect` phrases, found in one pass.
-    pub indirect_finder: AhoCorasick,
+    /// Indirect questions ("haluaisin tietää"), found in one pass.
+    pub indirect: AhoCorasick,
     pub yes_no_answers: FastRegex,
     pub time_words: FastRegex,
     pub place_words: FastRegex,
@@ -405,9 +404,8 @@ impl Lexicon {
                 yes_no: q.yes_no,
                 why: q.why,
                 other: q.other,
-                indirect_finder: AhoCorasick::new(&q.indirect)
+                indirect: AhoCorasick::new(&q.indirect)
                     .map_err(|e| format!("indirect questions: {e}"))?,
-                indirect: q.indirect,
             },
             canned,
             password,

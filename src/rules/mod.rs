@@ -217,11 +217,9 @@ impl Context<'_> {
     /// every span, exceptions left out.
     pub(crate) fn formal_address(&self) -> &[Range<usize>] {
         self.address.formal.get_or_init(|| {
-            tone_mismatch::address_spans(
+            self.address_in(
                 self.lex.formal_address.as_ref(),
                 &self.lex.formal_exceptions,
-                &self.reply.own,
-                self.voice_start(),
             )
         })
     }
@@ -230,13 +228,20 @@ impl Context<'_> {
     /// every span, exceptions left out.
     pub(crate) fn casual_address(&self) -> &[Range<usize>] {
         self.address.casual.get_or_init(|| {
-            tone_mismatch::address_spans(
+            self.address_in(
                 self.lex.casual_address.as_ref(),
                 &self.lex.casual_exceptions,
-                &self.reply.own,
-                self.voice_start(),
             )
         })
+    }
+
+    fn address_in(
+        &self,
+        re: Option<&crate::lang::fast_regex::FastRegex>,
+        exceptions: &crate::lang::lexicon::WordSet,
+    ) -> Vec<Range<usize>> {
+        let from = self.voice_start();
+        tone_mismatch::matches_except(re, exceptions, &self.reply.own[from..], from)
     }
 
     /// A finding at `span` (bytes in the reply's own text).

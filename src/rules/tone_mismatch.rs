@@ -102,7 +102,7 @@ type Markers = (
 
 /// Matches of `re` in `body` (at byte `from` of the text) that are not
 /// exceptions, as spans of the text.
-fn matches_except(
+pub(crate) fn matches_except(
     re: Option<&crate::lang::fast_regex::FastRegex>,
     exceptions: &crate::lang::lexicon::WordSet,
     body: &str,
@@ -113,17 +113,6 @@ fn matches_except(
         .filter(|m| !exceptions.contains(&m.as_str().to_lowercase()))
         .map(|m| from + m.start()..from + m.end())
         .collect()
-}
-
-/// Matches of an address pattern in `text` from byte `from` that are not
-/// exceptions, as spans of the text.
-pub(crate) fn address_spans(
-    re: Option<&crate::lang::fast_regex::FastRegex>,
-    exceptions: &crate::lang::lexicon::WordSet,
-    text: &str,
-    from: usize,
-) -> Vec<std::ops::Range<usize>> {
-    matches_except(re, exceptions, &text[from..], from)
 }
 
 /// Formal and casual evidence in the reply, with the first span of each.
