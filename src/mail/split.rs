@@ -940,7 +940,24 @@ fn find_greeting(lines: &[&str], own: &[usize]) -> Option<(usize, usize, usize)>
 
 fn is_banner(line: &str) -> bool {
     let t = line.trim();
-    t.chars().count() <= 120 && (patterns().banner.is_match(t) || !has_words(t))
+    t.chars().count() <= 120
+        && (patterns().banner.is_match(t) || !has_words(t) || is_reference_line(t))
+}
+
+/// A help desk's reference line: "[Case 55-0192]", "Ref: AB-1234",
+/// "Tilaus 552190": a few words with a reference number and no sentence.
+fn is_reference_line(line: &str) -> bool {
+    let bracketed = line.starts_with(['[', '(']) && line.ends_with([']', ')']);
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let reference = words.iter().any(|w| {
+        let digits = w.chars().filter(char::is_ascii_digit).count();
+        digits >= 3
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || "#-/:.[]()_".contains(c))
+    });
+    reference
+        && line.chars().count() <= 60
+        && (bracketed || (words.len() <= 4 && !line.ends_with(['.', '!', '?', ','])))
 }
 
 /// Does a text have words outside placeholders and links? `[{shop_url}]`
@@ -1131,6 +1148,18 @@ mod tests {
             "[#1234] Tukipyyntö vastaanotettu\nHei Anna!"
         );
         assert_eq!(r.body_text(), "Asia on hoidossa.");
+        for banner in [
+            "[Case 55-0192]",
+            "Ref: AB-20931",
+            "Ärende 4411-2",
+            "(Tiketti 20931)",
+        ] {
+            let r = split_reply(&format!("{banner}\nHi Anna,\nIt is fixed.\n"));
+            assert!(r.greeting_text().ends_with("Anna,"), "{banner}");
+        }
+        // A sentence with an order number is business, not a banner.
+        let r = split_reply("Tilaus 552190 on lähetetty.\nHei Anna!\n");
+        assert_eq!(r.greeting_text(), "");
     }
 
     #[test]
