@@ -41,6 +41,8 @@ pub struct Lexicon {
     pub canned: PhraseSet,
     /// Words that announce a password.
     pub password: Option<FastRegex>,
+    /// The cues of codes that may be digits only, matched on a whole cue.
+    pub password_codes: Option<FastRegex>,
     /// Words that may stand between a cue and the value ("on", "is").
     pub copulas: WordSet,
     pub not_passwords: WordSet,
@@ -281,6 +283,7 @@ impl Lexicon {
         let mut q = super::pack::QuestionWords::default();
         let mut phrases = Vec::new();
         let mut cues = Vec::new();
+        let mut code_cues = Vec::new();
         let mut copulas = Vec::new();
         let mut not_passwords = Vec::new();
         let mut stopwords = Vec::new();
@@ -317,6 +320,8 @@ impl Lexicon {
             q.ignore.extend(pq.ignore.iter().cloned());
             phrases.extend(p.canned.phrases.iter().cloned());
             cues.extend(p.password.cues.iter().cloned());
+            cues.extend(p.password.code_cues.iter().cloned());
+            code_cues.extend(p.password.code_cues.iter().cloned());
             copulas.extend(p.password.copulas.iter().cloned());
             not_passwords.extend(p.password.not_passwords.iter().cloned());
             stopwords.extend(p.detect.stopwords.iter().cloned());
@@ -343,23 +348,38 @@ impl Lexicon {
             )
         };
         let canned = PhraseSet::new(&phrases)?;
+        let cue_alternation = |cues: &[String]| {
+            let mut longest_first: Vec<&String> = cues.iter().collect();
+            longest_first.sort_by_key(|c| std::cmp::Reverse(c.len()));
+            longest_first
+                .iter()
+                .map(|c| {
+                    // Each word of a cue may end with `*`: "väliaikai* salasan*".
+                    c.split_whitespace()
+                        .map(|word| match word.strip_suffix('*') {
+                            Some(stem) => format!("{}{WORD_CHAR}*", regex::escape(stem)),
+                            None => regex::escape(word),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(r"\s+")
+                })
+                .collect::<Vec<_>>()
+                .join("|")
+        };
         let password = if cues.is_empty() {
             None
         } else {
-            let mut longest_first: Vec<&String> = cues.iter().collect();
-            longest_first.sort_by_key(|c| std::cmp::Reverse(c.len()));
-            let cue_alts: Vec<String> = longest_first
-                .iter()
-                .map(|c| match c.strip_suffix('*') {
-                    Some(stem) => {
-                        format!("{}{WORD_CHAR}*", regex::escape(stem).replace(' ', r"\s+"))
-                    }
-                    None => regex::escape(c).replace(' ', r"\s+"),
-                })
-                .collect();
             Some(
-                FastRegex::new(&format!(r"(?i)\b(?:{})", cue_alts.join("|")))
+                FastRegex::new(&format!(r"(?i)\b(?:{})\b", cue_alternation(&cues)))
                     .map_err(|e| format!("password cues: {e}"))?,
+            )
+        };
+        let password_codes = if code_cues.is_empty() {
+            None
+        } else {
+            Some(
+                FastRegex::new(&format!(r"(?i)^(?:{})$", cue_alternation(&code_cues)))
+                    .map_err(|e| format!("password code-cues: {e}"))?,
             )
         };
         let copula_words: WordSet = copulas
@@ -409,6 +429,7 @@ impl Lexicon {
             },
             canned,
             password,
+            password_codes,
             copulas: copula_words,
             not_passwords: set(&not_passwords),
             stopwords: set(&stopwords),

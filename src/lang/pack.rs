@@ -185,6 +185,10 @@ pub struct CannedWords {
 pub struct PasswordWords {
     /// Words, `*` for any ending.
     pub cues: Vec<String>,
+    /// Cues of codes whose value may be digits only ("PIN 4471",
+    /// "tunnusluku 5829"); they announce a password like the other cues.
+    #[serde(default)]
+    pub code_cues: Vec<String>,
     pub copulas: Vec<String>,
     pub not_passwords: Vec<String>,
 }
@@ -326,6 +330,7 @@ mod tests {
                 ("ignore", &pack.questions.ignore),
                 ("phrases", &pack.canned.phrases),
                 ("cues", &pack.password.cues),
+                ("code-cues", &pack.password.code_cues),
                 ("copulas", &pack.password.copulas),
                 ("not-passwords", &pack.password.not_passwords),
             ]);

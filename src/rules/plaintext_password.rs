@@ -67,11 +67,25 @@ fn looks_like_password(
     value: &str,
     quoted: bool,
     separator: Separator,
+    code: bool,
     not_passwords: &crate::lang::lexicon::WordSet,
 ) -> bool {
     let chars = value.chars().count();
     if !(4..=64).contains(&chars) {
         return false;
+    }
+    // "8-merkkinen", "4-digit": the length of one, not one.
+    if let Some((number, word)) = value.split_once('-') {
+        if !number.is_empty()
+            && number.chars().all(|c| c.is_ascii_digit())
+            && word.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+        {
+            return false;
+        }
+    }
+    // "PIN 4471", "tunnusluvulla 5829": a code may be digits only.
+    if code && chars <= 8 && value.chars().all(|c| c.is_ascii_digit()) {
+        return true;
     }
     if value
         .chars()
@@ -119,9 +133,15 @@ fn scan_cues(
     let Some(cues) = &lex.password else { return };
     for cue in cues.find_iter(text) {
         let mut separator = Separator::None;
+        let code = lex
+            .password_codes
+            .as_ref()
+            .is_some_and(|codes| codes.is_match(cue.as_str()));
         let rest = &text[cue.end()..];
-        // Tokens up to the end of the line, at most eight.
-        let line_end = rest.find('\n').unwrap_or(rest.len());
+        // Tokens up to the end of the line, at most eight; a line that
+        // ends with the cue or a colon goes on to the next line with text
+        // ("väliaikainen salasanasi:\n\n  Oppi-4829").
+        let line_end = value_lines_end(rest);
         let mut offset = 0;
         let mut words_seen = 0;
         for token in rest[..line_end].split_inclusive(char::is_whitespace) {
@@ -168,7 +188,7 @@ fn scan_cues(
                         next.ends_with(',')
                             && next.trim_end_matches(',').chars().all(char::is_alphabetic)
                     });
-            if !listed && looks_like_password(value, quoted, separator, &lex.not_passwords) {
+            if !listed && looks_like_password(value, quoted, separator, code, &lex.not_passwords) {
                 let v = value_start..value_start + value.len();
                 if !found
                     .iter()
@@ -185,6 +205,30 @@ fn scan_cues(
             }
         }
     }
+}
+
+/// Where the text after a cue stops being its value's place: the end of
+/// the line, or of the next line with text when the line ends with the cue
+/// or with a colon (one blank line between is allowed).
+fn value_lines_end(rest: &str) -> usize {
+    let line_end = rest.find('\n').unwrap_or(rest.len());
+    let line = rest[..line_end].trim_end();
+    if !(line.is_empty() || line.ends_with(':')) || line_end == rest.len() {
+        return line_end;
+    }
+    let mut end = line_end;
+    for _ in 0..2 {
+        let start = end + 1;
+        if start > rest.len() {
+            break;
+        }
+        let next = rest[start..].find('\n').map_or(rest.len(), |i| start + i);
+        end = next;
+        if !rest[start..next].trim().is_empty() {
+            break;
+        }
+    }
+    end
 }
 
 /// Finds password values in `text`: (the whole mention, the value).
@@ -357,6 +401,39 @@ mod tests {
             &Case::en("Hi,\n\npassword: Lantern77, username: anna"),
             "plaintext-password"
         ));
+    }
+
+    #[test]
+    fn codes_and_values_on_the_next_line() {
+        for text in [
+            "Hei,\n\nuusi tunnusluku on 4471.",
+            "Hei,\n\nkirjaudut kortin numerolla ja PIN-koodilla 8816.",
+            "Hei,\n\nkirjaudu väliaikaisella tunnusluvulla 5829.",
+            "Hei,\n\nloin sinulle uuden salasanan:\n\nOppi-4829-kevät\n",
+            "Hei,\n\npääset sisään tällä salasanalla:\nNappula77 (vaihda se).",
+            "Hei,\n\ntein sinulle uuden tunnuksen anna@example.fi, väliaikainen salasana\nTassu-8841. Vaihda salasana heti ensimmäisellä kirjautumisella.",
+        ] {
+            assert!(hits(&Case::fi(text), "plaintext-password"), "{text}");
+        }
+        assert!(hits(
+            &Case::en("Hi,\n\nsign in with your card number and the PIN 4471."),
+            "plaintext-password"
+        ));
+        assert!(hits(
+            &Case::sv("Hej,\n\nlogga in med engångskoden 771204."),
+            "plaintext-password"
+        ));
+        for text in [
+            "Hei,\n\ntunnusluku on 4-numeroinen.",
+            "Hei,\n\nPIN-koodi lähetetään 2–3 päivässä kirjeellä.",
+            "Hei,\n\nsalasanan pitää olla 8-merkkinen.",
+            "Hei,\n\nseurantakoodi 4471 toimii Postin sivulla.",
+            "Hei,\n\npinta on naarmuuntunut 2024 ostetussa laitteessa.",
+            "Hei,\n\ntunnuslukusi on voimassa 2027 asti.",
+            "Hei,\n\nvaihda salasana\nkirjautumalla sivulle.",
+        ] {
+            assert!(!hits(&Case::fi(text), "plaintext-password"), "{text}");
+        }
     }
 
     #[test]

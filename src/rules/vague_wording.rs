@@ -276,6 +276,8 @@ mod tests {
             "Hej Anna,\ntjänsten är öppen.",
             "Hej Anna,\nkunden måste fylla i formuläret.",
             "Hej Anna,\nvi skickar produkterna i morgon.",
+            "Hej Anna,\nvaran skickas i morgon.",
+            "Hej Anna,\nvi har fått tillbaka varorna.",
         ] {
             assert!(hits(&Case::sv(text), "vague-wording"), "{text}");
         }
@@ -284,6 +286,7 @@ mod tests {
             "Hej Anna,\nkundtjänst är öppen.",
             "Hej Anna,\ndu kan returnera väskan.",
             "Hej Anna,\nproduktnamnet står på kvittot.",
+            "Hej Anna,\nväskan ska vara hos dig i morgon.",
         ] {
             assert!(!hits(&Case::sv(text), "vague-wording"), "{text}");
         }
