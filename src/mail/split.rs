@@ -873,7 +873,18 @@ fn find_closing(lines: &[&str], own: &[usize]) -> Option<usize> {
             break;
         }
     }
-    found
+    // A short wish on its own line, then the names: "Happy growing!\nDave\n
+    // Fernside Nurseries", "Hyvää pääsiäistä!\nTuomas".
+    found.or_else(|| {
+        let n = text_lines.len().checked_sub(5).unwrap_or(1).max(1);
+        (n..text_lines.len() - 1).find_map(|n| {
+            let line = lines[text_lines[n]].trim();
+            let wish = line.ends_with('!')
+                && line.split_whitespace().count() <= 4
+                && !line.contains(['?', '.', ',']);
+            (wish && is_name_block(lines, &text_lines[n + 1..])).then_some(text_lines[n])
+        })
+    })
 }
 
 /// A trailing block that is a signature without a sign-off: after a blank
@@ -893,7 +904,32 @@ fn find_bare_signature(lines: &[&str], own: &[usize]) -> Option<usize> {
     let contact = block.iter().any(|&i| names::looks_like_contact(lines[i]));
     let short = block.iter().all(|&i| lines[i].trim().chars().count() <= 60);
     let lone_name = block.len() == 1 && names::looks_like_name(lines[block[0]].trim());
-    (short && (contact || lone_name)).then_some(blank + 1)
+    (short && (contact || lone_name || is_name_block(lines, block))).then_some(blank + 1)
+}
+
+/// A few short lines of names: a person, a team, a firm ("Waste and
+/// Recycling Team", "Westbrook Borough Council", "Stitch & Spool"), each
+/// starting with a capital, most words capitalised, none ending a sentence.
+fn is_name_block(lines: &[&str], block: &[usize]) -> bool {
+    !block.is_empty()
+        && block.len() <= 4
+        && block.iter().all(|&i| {
+            let line = lines[i].trim();
+            let words: Vec<&str> = line
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .collect();
+            let capitalised = words
+                .iter()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .count();
+            !words.is_empty()
+                && words.len() <= 6
+                && line.chars().count() <= 50
+                && line.chars().next().is_some_and(char::is_uppercase)
+                && !line.ends_with(['.', '!', '?', ':', ';', ','])
+                && 2 * capitalised > words.len()
+        })
 }
 
 /// A sentence: it ends like one and has at least three lower-case words
@@ -1138,6 +1174,30 @@ mod tests {
             "lähetin laskun uudelleen osoitteeseesi antti@example.fi."
         );
         assert_eq!(r.signature, "");
+    }
+
+    #[test]
+    fn name_blocks_and_wishes_end_the_answer() {
+        let r = split_reply(
+            "Dear Resident,\n\nCrews will return on Saturday.\n\nWaste and Recycling Team\nWestbrook Borough Council\n",
+        );
+        assert_eq!(r.body_text(), "Crews will return on Saturday.");
+        assert_eq!(
+            r.signature,
+            "Waste and Recycling Team\nWestbrook Borough Council"
+        );
+        let r =
+            split_reply("Hi Bex,\n\nThey are fine.\n\nHappy growing!\nDave\nFernside Nurseries\n");
+        assert_eq!(r.body_text(), "They are fine.");
+        assert_eq!(r.closing_text(), "Happy growing!");
+        // A last paragraph that says something stays the answer.
+        let r = split_reply("Hei Anna,\n\nPaketti lähti.\n\nSe on perillä huomenna.\n");
+        assert_eq!(r.body_text(), "Paketti lähti.\n\nSe on perillä huomenna.");
+        let r = split_reply(
+            "Hej,\n\nVi säger upp avtalet.\n\nHögaktningsfullt\nLars Åberg\nÅbergs Bygg AB\n",
+        );
+        assert_eq!(r.closing_text(), "Högaktningsfullt");
+        assert_eq!(r.signoff.as_deref(), Some("Lars Åberg"));
     }
 
     #[test]
