@@ -126,6 +126,10 @@ pub struct QuestionLexicon {
     pub place_words: FastRegex,
     pub reason_words: FastRegex,
     pub ignore: WordSet,
+    /// Words that join a question to the one before.
+    pub leading: WordSet,
+    /// Words that point back at what was said before.
+    pub pointers: WordSet,
     /// Every entry of the six question-word lists above, as written: a
     /// word that is one of them is a question word, not content.
     pub question_words: WordSet,
@@ -318,6 +322,8 @@ impl Lexicon {
             q.time_words.extend(pq.time_words.iter().cloned());
             q.place_words.extend(pq.place_words.iter().cloned());
             q.ignore.extend(pq.ignore.iter().cloned());
+            q.leading.extend(pq.leading.iter().cloned());
+            q.pointers.extend(pq.pointers.iter().cloned());
             phrases.extend(p.canned.phrases.iter().cloned());
             cues.extend(p.password.cues.iter().cloned());
             cues.extend(p.password.code_cues.iter().cloned());
@@ -413,6 +419,8 @@ impl Lexicon {
                 place_words: prefix_words_regex(&q.place_words),
                 reason_words: literal_words_regex(&q.reason_words),
                 ignore: set(&q.ignore),
+                leading: set(&q.leading),
+                pointers: set(&q.pointers),
                 question_words: [&q.when, &q.how_much, &q.where_, &q.yes_no, &q.why, &q.other]
                     .into_iter()
                     .flatten()

@@ -168,6 +168,13 @@ pub struct QuestionWords {
     #[serde(default)]
     pub reason_words: Vec<String>,
     pub ignore: Vec<String>,
+    /// Words that join a question to the one before ("ja", "entä",
+    /// "also", "och"): the question word comes after them.
+    #[serde(default)]
+    pub leading: Vec<String>,
+    /// Words that point back at what was said before ("se", "it", "det").
+    #[serde(default)]
+    pub pointers: Vec<String>,
 }
 
 /// Stock phrases: words, `*` for any ending, `…` for a short gap.
@@ -328,6 +335,8 @@ mod tests {
                 ("time-words", &pack.questions.time_words),
                 ("place-words", &pack.questions.place_words),
                 ("ignore", &pack.questions.ignore),
+                ("leading", &pack.questions.leading),
+                ("pointers", &pack.questions.pointers),
                 ("phrases", &pack.canned.phrases),
                 ("cues", &pack.password.cues),
                 ("code-cues", &pack.password.code_cues),

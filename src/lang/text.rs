@@ -42,6 +42,31 @@ fn push_word<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<(Range<u
 
 /// Sentences as byte ranges: ended by `.`, `!`, `?` (and runs of them), a
 /// blank line, or a line break after a short or closed line.
+/// An emoji or pictograph ("😬", "📦", "☀").
+pub fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF)
+}
+
+/// `sentence` cut after each emoji that has more text after it: casual
+/// writers end sentences with one ("kertaa 😬 saisko sen auki?").
+pub fn split_at_emoji(sentence: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, c) in sentence.char_indices() {
+        let end = i + c.len_utf8();
+        if is_emoji(c)
+            && sentence[end..].starts_with(char::is_whitespace)
+            && sentence[end..].chars().any(char::is_alphabetic)
+        {
+            parts.push(&sentence[start..end]);
+            start = end;
+        }
+    }
+    parts.push(&sentence[start..]);
+    parts.retain(|p| !p.trim().is_empty());
+    parts
+}
+
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();

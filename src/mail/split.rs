@@ -904,7 +904,14 @@ fn find_bare_signature(lines: &[&str], own: &[usize]) -> Option<usize> {
     let contact = block.iter().any(|&i| names::looks_like_contact(lines[i]));
     let short = block.iter().all(|&i| lines[i].trim().chars().count() <= 60);
     let lone_name = block.len() == 1 && names::looks_like_name(lines[block[0]].trim());
-    (short && (contact || lone_name || is_name_block(lines, block))).then_some(blank + 1)
+    // "Uusi salasanasi:\n\nOppi-4829": a value the text announced.
+    let announced = own[..blank]
+        .iter()
+        .rev()
+        .find(|&&i| !is_blank(lines[i]))
+        .is_some_and(|&i| lines[i].trim_end().ends_with(':'));
+    (short && !announced && (contact || lone_name || is_name_block(lines, block)))
+        .then_some(blank + 1)
 }
 
 /// A few short lines of names: a person, a team, a firm ("Waste and
@@ -929,6 +936,10 @@ fn is_name_block(lines: &[&str], block: &[usize]) -> bool {
                 && line.chars().next().is_some_and(char::is_uppercase)
                 && !line.ends_with(['.', '!', '?', ':', ';', ','])
                 && 2 * capitalised > words.len()
+                // "Kesa-4829": a code, not a name.
+                && !words.iter().any(|w| {
+                    w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic)
+                })
         })
 }
 

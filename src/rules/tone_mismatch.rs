@@ -3,7 +3,7 @@
 use super::{Context, Finding, Rule, RuleDoc, Square, Text};
 use crate::lang::Lang;
 use crate::lang::lexicon::Lexicon;
-use crate::lang::text::word_spans;
+use crate::lang::text::{is_emoji, word_spans};
 
 #[derive(Debug)]
 pub struct ToneMismatch;
@@ -50,9 +50,7 @@ fn count_matches(
 
 /// Emoji and emoticons in `text`.
 fn emoji_count(text: &str) -> usize {
-    text.chars()
-        .filter(|&c| matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF))
-        .count()
+    text.chars().filter(|&c| is_emoji(c)).count()
 }
 
 /// Literal cue words and emoticons in `text`.

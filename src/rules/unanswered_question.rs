@@ -18,7 +18,7 @@ use super::{Context, Finding, Rule, RuleDoc, Square, Text};
 use crate::lang::Lang;
 use crate::lang::fast_regex::FastRegex;
 use crate::lang::lexicon::{Lexicon, QuestionLexicon};
-use crate::lang::text::{lowercase, sentences, word_spans};
+use crate::lang::text::{lowercase, sentences, split_at_emoji, word_spans};
 
 #[derive(Debug)]
 pub struct UnansweredQuestion;
@@ -67,6 +67,13 @@ struct Question {
     cue: Option<String>,
     /// Stems of its content words.
     keys: Vec<Rc<str>>,
+    /// Stems of the statement just before it, which "it" and "that" in the
+    /// question may point back to ("Pyörän pyörä katkesi. Kenelle puhun
+    /// siitä?").
+    before: Vec<Rc<str>>,
+    /// Has it a word that points back ("se", "it", "det"), or hardly a
+    /// word of its own?
+    points_back: bool,
 }
 
 fn starts_with_phrase(lower: &str, phrases: &[String]) -> bool {
@@ -96,7 +103,7 @@ fn contains_phrase(lower: &str, finder: &AhoCorasick) -> bool {
 
 /// The kind of answer the question in `lower` expects, and for a yes/no
 /// question the word that asks it ("voiko", "can").
-fn expects(q: &QuestionLexicon, lower: &str) -> (Expects, Option<String>) {
+fn expects(lang: Lang, q: &QuestionLexicon, lower: &str) -> (Expects, Option<String>) {
     // Phrases of several words are written with single spaces.
     let single_spaced = !lower.contains(|c: char| c.is_whitespace() && c != ' ')
         && !lower.contains("  ")
@@ -134,6 +141,16 @@ fn expects(q: &QuestionLexicon, lower: &str) -> (Expects, Option<String>) {
         if starts_with_phrase(tail, &q.other) {
             return (Expects::Other, None);
         }
+        // "Säilytättekö…", "onks…": any Finnish question verb asks yes or no.
+        if lang == Lang::Fi {
+            let word = tail
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or_default();
+            if is_finnish_question_verb(word) {
+                return (Expects::YesNo, Some(word.to_string()));
+            }
+        }
     }
     (Expects::Other, None)
 }
@@ -146,7 +163,7 @@ fn echo_stem(lang: Lang, cue: &str) -> String {
     if lang != Lang::Fi {
         return cue.to_string();
     }
-    let verb = ["kohan", "köhän", "ko", "kö"]
+    let verb = ["kohan", "köhän", "ko", "kö", "ks"]
         .iter()
         .find_map(|suffix| cue.strip_suffix(suffix))
         .unwrap_or(cue);
@@ -208,6 +225,14 @@ fn says_yes_or_no(lex: &Lexicon, sentence: &str, cue: Option<&str>) -> bool {
     })
 }
 
+/// Does `clause` open with a yes or a no ("Kyllä, …", "Unfortunately, …",
+/// "Ja, …")? At most one word ("So yes", "Mutta valitettavasti") before it.
+fn opens_with_answer(lex: &Lexicon, clause: &str) -> bool {
+    let words = word_spans(clause);
+    let end = words.get(1).map_or(clause.len(), |(span, _)| span.end);
+    lex.questions.yes_no_answers.is_match(&clause[..end])
+}
+
 /// Greetings and small talk that end with a question mark but ask nothing.
 fn small_talk(lower: &str) -> bool {
     const SMALL_TALK: &[&str] = &[
@@ -223,6 +248,33 @@ fn small_talk(lower: &str) -> bool {
     lower.split_whitespace().nth(5).is_none() && SMALL_TALK.iter().any(|s| lower.contains(s))
 }
 
+/// `lower` without the words that join a question to the one before it
+/// ("ja", "entä", "also", "och"): "ja kauanko siinä menee" asks "kauanko".
+fn without_leading<'a>(q: &QuestionLexicon, lower: &'a str) -> &'a str {
+    let mut rest = lower.trim_start();
+    for _ in 0..2 {
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = rest[..word_end].trim_matches(|c: char| !c.is_alphanumeric());
+        if word_end == rest.len() || !q.leading.contains(word) {
+            break;
+        }
+        rest = rest[word_end..].trim_start();
+    }
+    rest
+}
+
+/// A Finnish verb that asks: "onko", "voisitteko", "säilytättekö", and the
+/// spoken "onks", "voiks", "mahtuuks".
+fn is_finnish_question_verb(word: &str) -> bool {
+    /// Spoken words that end like a question and are not one.
+    const NOT_QUESTIONS: &[&str] = &["kaks", "siks", "viimeks", "ensiks", "toiseks", "lopuks"];
+    word.chars().count() >= 4
+        && ["ko", "kö", "kohan", "köhän", "ks"]
+            .iter()
+            .any(|e| word.ends_with(e))
+        && !NOT_QUESTIONS.contains(&word)
+}
+
 fn is_question(lex: &Lexicon, sentence: &str) -> bool {
     let lower = lowercase(sentence);
     if small_talk(&lower) {
@@ -235,24 +287,22 @@ fn is_question(lex: &Lexicon, sentence: &str) -> bool {
     if contains_phrase(&lower, &q.indirect) {
         return true;
     }
+    let lower = without_leading(q, &lower);
     let first = lower.split_whitespace().next().unwrap_or_default();
     let first = first.trim_matches(|c: char| !c.is_alphanumeric());
-    // Finnish: a sentence opening with a -ko/-kö verb asks a question.
-    if lex.lang == Lang::Fi
-        && first.chars().count() >= 4
-        && (first.ends_with("ko")
-            || first.ends_with("kö")
-            || first.ends_with("kohan")
-            || first.ends_with("köhän"))
-    {
+    // Finnish: a sentence opening with a -ko/-kö verb asks a question,
+    // but "Mikko Salonen, As Oy Koivupiha" is a signature.
+    let name_line =
+        crate::mail::names::looks_like_name(sentence.split(',').next().unwrap_or_default().trim());
+    if lex.lang == Lang::Fi && is_finnish_question_verb(first) && !name_line {
         return true;
     }
     // Finnish word order marks a question without "?"; in English and
     // Swedish "When I opened…" or "Kommer inte in" is not one.
     lex.lang == Lang::Fi
-        && (starts_with_phrase(&lower, &q.when)
-            || starts_with_phrase(&lower, &q.how_much)
-            || starts_with_phrase(&lower, &q.where_))
+        && (starts_with_phrase(lower, &q.when)
+            || starts_with_phrase(lower, &q.how_much)
+            || starts_with_phrase(lower, &q.where_))
 }
 
 /// Stems of the content words of `text`.
@@ -268,7 +318,23 @@ fn content_stems(lex: &Lexicon, text: &str) -> Vec<Rc<str>> {
                 && !q.ignore.contains(w.as_ref())
                 && !is_question_word(q, w)
         })
-        .map(|w| pairing_key(lex, &w))
+        .filter_map(|w| {
+            // "säilytättekö" -> "säilytätte": the question's clitic is no
+            // part of the word's content.
+            let bare = (lex.lang == Lang::Fi && is_finnish_question_verb(&w))
+                .then(|| {
+                    ["kohan", "köhän", "ko", "kö", "ks"]
+                        .iter()
+                        .find_map(|e| w.strip_suffix(e))
+                })
+                .flatten();
+            match bare {
+                // "onko", "oisko": the question verb alone says nothing.
+                Some(b) if b.chars().count() < 4 => None,
+                Some(b) => Some(pairing_key(lex, b)),
+                None => Some(pairing_key(lex, &w)),
+            }
+        })
         .collect();
     stems.sort();
     stems.dedup();
@@ -318,6 +384,10 @@ fn pairing_key(lex: &Lexicon, word: &str) -> Rc<str> {
 /// nt/mp/lt/rt as nn/mm/ll/rr, which fold again).
 fn fold_grades(stem: &Rc<str>) -> Rc<str> {
     const PAIRS: [(&str, &str); 4] = [("nt", "n"), ("mp", "m"), ("lt", "l"), ("rt", "r")];
+    // "avain"/"avaimesi", "puhelin"/"puhelimen": the -in nouns' -im- stem.
+    if let Some(base) = stem.strip_suffix("im").filter(|b| b.chars().count() >= 3) {
+        return fold_grades(&Rc::from(format!("{base}in")));
+    }
     let chars: Vec<char> = stem.chars().collect();
     let doubled = chars
         .windows(2)
@@ -352,6 +422,15 @@ fn is_question_word(q: &QuestionLexicon, word: &str) -> bool {
     q.question_words.contains(word)
 }
 
+/// Are two stems the same word, inflected ("tilaus", "tilauks")? Unlike
+/// [`same_stem`], a compound is not its head: "e-lasku" is not "lasku".
+fn same_word(a: &str, b: &str) -> bool {
+    let shorter = a.chars().count().min(b.chars().count());
+    a == b
+        || shorter >= 4
+            && a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count() >= shorter.min(5)
+}
+
 /// Do two stems name the same word? Finnish stems vary with the ending
 /// ("tilaus", "tilauks", "tilau"), so a long enough shared prefix counts.
 fn same_stem(a: &str, b: &str) -> bool {
@@ -370,9 +449,9 @@ fn same_stem(a: &str, b: &str) -> bool {
     // (only the longer can hold the shorter).
     shorter >= 5
         && if a.len() > b.len() {
-            a.contains(b)
+            a.ends_with(b)
         } else {
-            b.contains(a)
+            b.ends_with(a)
         }
 }
 
@@ -461,13 +540,19 @@ fn without_thanks(reply: &str) -> String {
     sentences(reply)
         .into_iter()
         .map(|r| &reply[r])
-        .filter(|s| {
+        .filter_map(|s| {
             let first = s
                 .split_whitespace()
                 .next()
                 .unwrap_or_default()
                 .to_lowercase();
-            !THANKS.contains(&first.trim_matches(|c: char| !c.is_alphanumeric()))
+            if !THANKS.contains(&first.trim_matches(|c: char| !c.is_alphanumeric())) {
+                return Some(s);
+            }
+            // "Kiitos kun kerroit – löysin syyn.": the answer after the dash.
+            [" – ", " — ", " - ", ": ", "; "]
+                .iter()
+                .find_map(|cut| s.find(cut).map(|at| &s[at + cut.len()..]))
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -478,9 +563,7 @@ fn opens_question(lex: &Lexicon, lower: &str) -> bool {
     let q = &lex.questions;
     let first = lower.split_whitespace().next().unwrap_or_default();
     let first = first.trim_matches(|c: char| !c.is_alphanumeric());
-    (lex.lang == Lang::Fi
-        && first.chars().count() >= 4
-        && (first.ends_with("ko") || first.ends_with("kö")))
+    (lex.lang == Lang::Fi && is_finnish_question_verb(first))
         || [&q.when, &q.how_much, &q.where_, &q.yes_no, &q.why, &q.other]
             .iter()
             .any(|list| starts_with_phrase(lower, list))
@@ -518,9 +601,7 @@ fn split_compound(lex: &Lexicon, sentence: &str) -> Vec<String> {
     for joiner in finder.find_overlapping_iter(&lower) {
         let (at, end) = (joiner.start(), joiner.end());
         let after = lower[end..].trim_start_matches(|c: char| c == ',' || c.is_whitespace());
-        let after = ["entä ", "and ", "och ", "ja "]
-            .iter()
-            .fold(after, |a, p| a.strip_prefix(p).unwrap_or(a));
+        let after = without_leading(&lex.questions, after);
         if opens_question(lex, after) && after.split_whitespace().count() >= 2 {
             cuts.push(at);
         }
@@ -587,23 +668,58 @@ fn clauses(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// The customer's questions.
-fn questions(lex: &Lexicon, customer: &str) -> Vec<Question> {
-    sentences(customer)
+/// `sentence` cut at each ". " that a question follows in lower case
+/// ("…väärä tunnus. miten mä pääsen sisään?"): the sentence splitter takes
+/// a full stop before a lower-case word for an abbreviation.
+fn split_before_question<'a>(lex: &Lexicon, sentence: &'a str) -> Vec<&'a str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (at, _) in sentence.match_indices(". ") {
+        let rest = sentence[at + 2..].trim_start();
+        if rest.starts_with(char::is_lowercase) && opens_question(lex, &lowercase(rest)) {
+            parts.push(&sentence[start..=at]);
+            start = at + 2;
+        }
+    }
+    parts.push(&sentence[start..]);
+    parts
+}
+
+/// The customer's questions, and the stems of everything else they wrote
+/// (the context the questions are asked in).
+fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
+    let mut asked = Vec::new();
+    let mut context: Vec<Rc<str>> = Vec::new();
+    let mut before: Vec<Rc<str>> = Vec::new();
+    for sentence in sentences(customer)
         .into_iter()
-        .map(|r: Range<usize>| &customer[r])
-        .filter(|s| is_question(lex, s))
-        .flat_map(|s| split_compound(lex, s))
-        .map(|s| {
-            let (expects, cue) = expects(&lex.questions, &s.to_lowercase());
-            Question {
+        .flat_map(|range| split_at_emoji(&customer[range]))
+        .flat_map(|s| split_before_question(lex, s))
+    {
+        if !is_question(lex, sentence) {
+            before = content_stems(lex, sentence);
+            context.extend(before.iter().cloned());
+            continue;
+        }
+        for part in split_compound(lex, sentence) {
+            let (expects, cue) = expects(lex.lang, &lex.questions, &part.to_lowercase());
+            let keys = content_stems(lex, &part);
+            let points_back = keys.len() <= 1
+                || word_spans(&part)
+                    .into_iter()
+                    .any(|(_, w)| lex.questions.pointers.contains(lowercase(w).as_ref()));
+            asked.push(Question {
                 expects,
                 cue,
-                keys: content_stems(lex, &s),
-                text: s,
-            }
-        })
-        .collect()
+                points_back,
+                keys,
+                before: before.clone(),
+                text: part,
+            });
+        }
+        before.clear();
+    }
+    (asked, context)
 }
 
 impl Rule for UnansweredQuestion {
@@ -621,27 +737,28 @@ impl Rule for UnansweredQuestion {
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let Some(customer) = ctx.customer else { return };
-        let asked = questions(ctx.lex, customer);
+        let (asked, context) = questions(ctx.lex, customer);
         if asked.is_empty() {
             return;
         }
-        let reply = &ctx.reply.own[ctx.reply.greeting.end..];
-        // Each clause of the reply answers the question it shares most
-        // words with ("Pysäköinti on maksuton" answers the parking question,
-        // not "pääseekö saunaan ilman maksua"); ties answer both.
+        let lex = ctx.lex;
+        // The answer: the body, not the greeting or the closing.
+        let start = ctx.reply.greeting.end;
+        let reply = &ctx.reply.own[start..ctx.reply.body.end.max(start)];
         let without = without_thanks(reply);
         let clause_ranges = clauses(&without);
-        let clause_stems: Vec<Vec<Rc<str>>> = clause_ranges
+        let clause_text: Vec<&str> = clause_ranges.iter().map(|r| &without[r.clone()]).collect();
+        let clause_stems: Vec<Vec<Rc<str>>> = clause_text
             .iter()
-            .map(|r| content_stems(ctx.lex, &without[r.clone()]))
+            .map(|text| content_stems(lex, text))
             .collect();
-        let shares = |q: &Question, stems: &[Rc<str>]| {
-            q.keys
-                .iter()
-                .filter(|k| stems.iter().any(|r| same_stem(r, k)))
-                .count()
-        };
-        let answers: Vec<Vec<bool>> = clause_stems
+        let has = |stems: &[Rc<str>], key: &Rc<str>| stems.iter().any(|r| same_stem(r, key));
+        let shares =
+            |q: &Question, stems: &[Rc<str>]| q.keys.iter().filter(|k| has(stems, k)).count();
+        // Each clause of the reply is about the question it shares most
+        // words with ("Pysäköinti on maksuton" is about the parking, not
+        // about "pääseekö saunaan ilman maksua"); ties are about both.
+        let about: Vec<Vec<bool>> = clause_stems
             .iter()
             .map(|stems| {
                 let counts: Vec<usize> = asked.iter().map(|q| shares(q, stems)).collect();
@@ -658,67 +775,79 @@ impl Rule for UnansweredQuestion {
                     .collect()
             })
             .collect();
+        let single = asked.len() == 1;
+        // Does clause `c` give the kind of answer question `q` asks for?
+        let gives_kind = |q: &Question, c: usize| {
+            let text = clause_text[c];
+            match q.expects {
+                Expects::YesNo => says_yes_or_no(lex, text, q.cue.as_deref()),
+                kind => answer_kind_present(lex, kind, text),
+            }
+        };
+        let mut open = Vec::new();
+        let mut bare_answered = Vec::new();
         for (i, question) in asked.iter().enumerate() {
-            let shared_with = |key: &Rc<str>| {
-                clause_stems
-                    .iter()
-                    .zip(&answers)
-                    .any(|(stems, to)| to[i] && stems.iter().any(|r| same_stem(r, key)))
-            };
+            let about_this: Vec<usize> = (0..clause_ranges.len())
+                .filter(|&c| about[c][i] && question.keys.iter().any(|k| has(&clause_stems[c], k)))
+                .collect();
+            let shared_with =
+                |key: &Rc<str>| about_this.iter().any(|&c| has(&clause_stems[c], key));
             let others: Vec<&Rc<str>> = asked
                 .iter()
                 .enumerate()
                 .filter(|(j, _)| *j != i)
                 .flat_map(|(_, q)| q.keys.iter())
                 .collect();
+            // The words that tell this question from the others, and from
+            // what the customer told around it: the reply's "grow bags" is
+            // about the customer's grow bags, not about a question on
+            // growing workshops. Without such words, any word of its own.
             let unique: Vec<&Rc<str>> = question
                 .keys
                 .iter()
-                .filter(|k| !others.iter().any(|o| same_stem(o, k)))
+                .filter(|k| !others.iter().any(|o| same_word(o, k)))
                 .collect();
+            let distinctive: Vec<&Rc<str>> = unique
+                .iter()
+                .copied()
+                .filter(|k| !context.iter().any(|o| same_word(o, k)))
+                .collect();
+            let telling = if !distinctive.is_empty() {
+                distinctive
+            } else if !unique.is_empty() {
+                unique
+            } else {
+                question.keys.iter().collect()
+            };
             let shared_any = question.keys.iter().filter(|k| shared_with(k)).count();
-            let overlap_unique = unique.iter().any(|k| shared_with(k));
-            let overlap_any = shared_any > 0;
-            // A yes or no says little on its own: it must come with a word
-            // of the question.
-            let kind = answer_kind_present(ctx.lex, question.expects, reply)
-                && (question.expects != Expects::YesNo || shared_any > 0 || asked.len() == 1);
-            let kind_unique = question.expects != Expects::Other
-                && !asked
+            let overlap_telling = telling.iter().any(|k| shared_with(k));
+            // A lone question may point back at what was said before it
+            // ("Kenelle puhun siitä?"): a reply about that answers it.
+            let overlap_context = single
+                && question.points_back
+                && clause_stems
                     .iter()
-                    .enumerate()
-                    .any(|(j, q)| j != i && q.expects == question.expects);
+                    .any(|stems| question.before.iter().any(|k| has(stems, k)));
+            let overlap_any = shared_any > 0 || overlap_context;
+            let kind_anywhere = answer_kind_present(lex, question.expects, reply);
+            let kind_about = about_this.iter().any(|&c| gives_kind(question, c));
             // "Mitä teen nyt?", "Voitteko auttaa?": nothing to pair with; any
             // answer will do.
             let unjudgeable = question.keys.is_empty()
                 && matches!(question.expects, Expects::Other | Expects::YesNo);
-            // The sentences about this question: they answer it and share
-            // one of its words.
-            let about = || {
-                clause_ranges
-                    .iter()
-                    .zip(&clause_stems)
-                    .zip(&answers)
-                    .filter(|((_, stems), to)| {
-                        to[i]
-                            && question
-                                .keys
-                                .iter()
-                                .any(|k| stems.iter().any(|r| same_stem(r, k)))
-                    })
-                    .map(|((range, _), _)| &without[range.clone()])
-            };
-            // A yes/no question that shares only some of its words with the
-            // reply ("Saanko hyvityksen tästä käynnistä?" -> "Uusi käynti on
-            // sovittu") is answered only where a sentence about it says yes
-            // or no: the reply names the topic, not the answer.
-            let partial = question.expects == Expects::YesNo
+            // Beside another question, a yes/no question that shares only
+            // one of its words with the reply ("Saanko hyvityksen tästä
+            // käynnistä?" -> "Uusi käynti on sovittu") is answered only where
+            // a sentence about it says yes or no: the reply names the topic,
+            // not the answer. A lone question is answered by a reply about
+            // it ("Pitääkö tulla heti?" -> "Tuokaa koira heti").
+            let partial = !single
+                && question.expects == Expects::YesNo
                 && shared_any > 0
                 && question.keys.len() >= 2
-                && 2 * shared_any <= question.keys.len()
-                && !is_request(ctx.lex.lang, &question.text)
-                && !about()
-                    .any(|sentence| says_yes_or_no(ctx.lex, sentence, question.cue.as_deref()));
+                && (shared_any == 1 || 3 * shared_any <= question.keys.len())
+                && !is_request(lex.lang, &question.text)
+                && !kind_about;
             // "Paljonko…?", "Milloin…?", "Mihin…?": naming the topic is not
             // an amount, a time or a place; a number in a sentence about it
             // may be an amount.
@@ -726,38 +855,73 @@ impl Rule for UnansweredQuestion {
                 question.expects,
                 Expects::Amount | Expects::Time | Expects::Place
             );
-            let kind = kind
-                || question.expects == Expects::Amount
-                    && about().any(|s| s.contains(|c: char| c.is_ascii_digit()));
-            let answered = unjudgeable
-                || !partial
-                    && match (asked.len() == 1, needs_kind) {
-                        (true, true) => kind,
-                        (true, false) => overlap_any || kind,
-                        (false, true) => kind && (overlap_any || kind_unique),
-                        (false, false) => overlap_unique || (kind && (overlap_any || kind_unique)),
-                    }
-                || answered_inline(ctx.text, &question.text);
-            if !answered {
-                let shown: String = question
-                    .text
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                // Point at the start of the answer the question is missing from.
-                let start = ctx.reply.body.start.min(ctx.reply.own.len());
-                let end = ctx.reply.own[start..]
-                    .find('\n')
-                    .map_or(ctx.reply.own.len(), |e| start + e);
-                out.push(ctx.finding(
-                    self,
-                    start..end,
-                    format!("the customer asked “{shown}” and the reply does not answer it / asiakkaan kysymykseen ei vastata"),
-                ));
-                // One finding per reply is enough for the square; the
-                // message names the first question left open.
-                return;
+            let amount_about = question.expects == Expects::Amount
+                && about_this
+                    .iter()
+                    .any(|&c| clause_text[c].contains(|c: char| c.is_ascii_digit()));
+            let by_words = !partial
+                && match (single, needs_kind) {
+                    (true, true) => kind_anywhere || amount_about,
+                    (true, false) => overlap_any || kind_anywhere,
+                    (false, true) => kind_about || amount_about,
+                    (false, false) => overlap_telling || kind_about,
+                };
+            let answered = unjudgeable || by_words || answered_inline(ctx.text, &question.text);
+            // Answered without a word of its own, it may have taken one of
+            // the bare answers below ("> …pocket?\nYes, a zipped one.").
+            if answered && !by_words {
+                bare_answered.push(i);
             }
+            if !answered {
+                open.push(i);
+            }
+        }
+        // A question left open may still be answered by a clause about no
+        // question at all that gives its kind of answer ("Emme vielä tiedä,
+        // kerromme perjantaina", "No faults are reported in your area"):
+        // each such clause answers one question.
+        let mut free: Vec<bool> = (0..clause_ranges.len())
+            .map(|c| !about[c].iter().any(|&a| a))
+            .collect();
+        // A bare yes or no must open its clause ("Kyllä, …", "No, …"): a
+        // "not" or an "ei" anywhere is just a negation.
+        let free_answer = |q: &Question, c: usize| match q.expects {
+            Expects::YesNo => opens_with_answer(lex, clause_text[c]),
+            Expects::Other => false,
+            _ => gives_kind(q, c),
+        };
+        for &i in &bare_answered {
+            if let Some(c) =
+                (0..clause_ranges.len()).find(|&c| free[c] && free_answer(&asked[i], c))
+            {
+                free[c] = false;
+            }
+        }
+        for i in open {
+            let question = &asked[i];
+            let claim = (0..clause_ranges.len()).find(|&c| free[c] && free_answer(question, c));
+            if let Some(c) = claim {
+                free[c] = false;
+                continue;
+            }
+            let shown: String = question
+                .text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            // Point at the start of the answer the question is missing from.
+            let start = ctx.reply.body.start.min(ctx.reply.own.len());
+            let end = ctx.reply.own[start..]
+                .find('\n')
+                .map_or(ctx.reply.own.len(), |e| start + e);
+            out.push(ctx.finding(
+                self,
+                start..end,
+                format!("the customer asked “{shown}” and the reply does not answer it / asiakkaan kysymykseen ei vastata"),
+            ));
+            // One finding per reply is enough for the square; the message
+            // names the first question left open.
+            return;
         }
     }
 }
@@ -902,16 +1066,25 @@ mod tests {
     #[test]
     fn yes_no_questions_need_an_answer_not_a_topic() {
         assert!(fi(
-            "Voiko tilauksen noutaa myymälästä?",
-            "Hei Anna,\n\ntilauksesi on lähetetty ja saapuu perjantaina."
+            "Milloin tilaus lähtee? Voiko tilauksen noutaa myymälästä?",
+            "Hei Anna,\n\ntilauksesi lähtee tänään ja saapuu perjantaina."
         ));
         assert!(fi(
-            "Saanko hyvityksen tästä käynnistä?",
-            "Hei Anna,\n\nuusi käynti on sovittu torstaille klo 12."
+            "Milloin siivooja tulee uudestaan? Saanko hyvityksen tästä käynnistä?",
+            "Hei Anna,\n\nsiivooja tulee torstaina klo 12, ja uusi käynti on sovittu."
         ));
         assert!(en(
-            "Do I need to be home for the delivery?",
-            "Hi Anna,\n\nyour delivery is scheduled for Thursday between 8 and 12."
+            "When will my sofa come? Do I need to be home for the delivery?",
+            "Hi Anna,\n\nyour sofa comes on Thursday; the delivery is scheduled for between 8 and 12."
+        ));
+        // A lone question is answered by a reply about it.
+        assert!(!fi(
+            "Koira söi suklaata 😱 pitääkö tulla heti??",
+            "Hei Tiia,\n\ntuokaa koira päivystykseen heti."
+        ));
+        assert!(!fi(
+            "En pääse huomiseen aikaan 😬 voiko sen siirtää ens viikolle?",
+            "Hei Roosa,\n\nsiirsimme aikasi tiistaille 12.1. klo 15."
         ));
         assert!(!fi(
             "Onko tätä takkia vielä koossa M?",
@@ -939,6 +1112,82 @@ mod tests {
         ));
     }
 
+    /// Questions casual writers ask: joined by "ja"/"entä" without a
+    /// question mark, spoken -ks forms, ended by an emoji, after a full stop
+    /// and a lower-case letter.
+    #[test]
+    fn questions_without_question_marks() {
+        for customer in [
+            "Paljonko muutto maksaa? ja onko teillä pahvilaatikoita lainaan",
+            "Onko kirjasto auki pääsiäisenä? Entä voiko palauttaa kirjoja automaattiin",
+            "Pääseekö teille tänään?? ja kauanko siellä joutuu odottaa",
+            "Milloin boksi lähtee? onks teillä senioriruokaa",
+            "tili meni lukkoon. miten mä pääsen sisään? 😬 saisko boksin siirrettyä",
+        ] {
+            assert!(
+                fi(
+                    customer,
+                    "Hei Sami,\n\nmuutto maksaa 890 €, kirjasto on auki ja paketti lähtee huomenna."
+                ),
+                "{customer}"
+            );
+        }
+        // A signature line that starts like a -ko verb asks nothing.
+        assert!(!fi(
+            "Milloin pesutupa aukeaa?\nMikko Salonen, As Oy Koivupiha A 3",
+            "Hei Mikko,\n\npesutupa aukeaa maanantaina klo 8."
+        ));
+        assert!(!fi(
+            "Kauanko toimitus kestää? Ja säilytättekö renkaita?",
+            "Hei Jarkko,\n\ntoimitus kestää 3 päivää. Renkaat säilytämme varastossamme."
+        ));
+        assert!(en(
+            "Is the shop open on Sunday? I'd also like to know whether you sell gift cards.",
+            "Hi Ann,\n\nthe shop is open on Sunday from 10 to 16."
+        ));
+        assert!(sv(
+            "Kan vi titta på två skärmar? Jag undrar också om man kan pausa abonnemanget.",
+            "Hej Rasmus,\n\nmed Bas kan du titta på en skärm i taget."
+        ));
+    }
+
+    /// Words that tell a question from the rest of the customer's mail:
+    /// a reply about the context, or a word all questions share, does not
+    /// answer the question that only shares that word.
+    #[test]
+    fn telling_words_and_bare_answers() {
+        // "grow bags" answers the context, not the workshop question.
+        assert!(en(
+            "my tomatoes are in grow bags and the leaves went yellow. are they dying?? also do you run veg growing workshops?",
+            "Hi Bex,\n\nthey are almost certainly fine, the grow bags just dry out fast. Happy growing!"
+        ));
+        // A compound is not its head: "e-lasku" answers the e-invoice question.
+        assert!(!fi(
+            "Miksi laskussa on kaksi perusmaksua? Haluaisin myös tietää, voiko laskun saada jatkossa e-laskuna.",
+            "Hei Pekka,\n\nlaskussa on kaksi perusmaksua, koska sopimus vaihtui. E-laskun saat käyttöön verkkopankista."
+        ));
+        // A clause about no question that opens with a yes or a no answers one.
+        assert!(!en(
+            "Is there an outage round here? Also could I get a newer router?",
+            "Hi Sam,\n\nno, nothing is reported for LS6 this week. A newer router is on its way to you."
+        ));
+        // A "not" inside a sentence is no answer.
+        assert!(sv(
+            "Omfattas kängorna av garantin? Kan jag få pengarna tillbaka?",
+            "Hej,\n\nvi beklagar att du inte är nöjd. Kängorna omfattas av två års garanti."
+        ));
+        // A lone question pointing back is answered by a reply about what it
+        // points at.
+        assert!(!en(
+            "my bag turned up but one of the wheels has snapped off. who do i talk to about that?",
+            "Hi Kez,\n\ndamage to the wheels is handled by our claims office: fill in the attached form."
+        ));
+        assert!(!fi(
+            "moi, tili lukkiutu ku yritin kirjautua liian monta kertaa 😬 saisko sen auki?",
+            "Hei Jere,\n\ntilisi on avattu, voit kirjautua taas."
+        ));
+    }
+
     #[test]
     fn consonant_gradation_folds() {
         use super::fold_grades;
@@ -947,6 +1196,7 @@ mod tests {
         assert_eq!(fold("käynt"), fold("käynn"));
         assert_eq!(fold("kauppa"), "kaupa");
         assert_eq!(fold("tilaus"), "tilaus");
+        assert_eq!(fold("avaim"), fold("avain"));
         // Both grades of a word in a question and its answer meet.
         assert!(!fi(
             "Onko aamiainen hinnassa?",
