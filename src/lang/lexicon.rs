@@ -236,13 +236,14 @@ fn latin_word_chars(pattern: &str) -> String {
 
 /// A stock phrase in the pack's notation as a regex: words separated by any
 /// whitespace, `*` for any word ending, `…` (or `...`) for a gap of up to
-/// eight words.
+/// eight words of the same sentence.
 pub fn phrase_regex(phrase: &str) -> String {
     let mut out = String::from(r"(?i)\b");
     let tokens: Vec<&str> = phrase.split_whitespace().collect();
     for (i, token) in tokens.iter().enumerate() {
         if *token == "…" || *token == "..." {
-            out.push_str(r"(?:[^\s.!?]+\s+){0,8}?");
+            // Words inside the sentence: "22.5.2027" is one, "lähti." ends it.
+            out.push_str(r"(?:[^\s!?]*[^\s.!?]\s+){0,8}?");
             continue;
         }
         match token.strip_suffix('*') {

@@ -193,6 +193,7 @@ mod tests {
             "Hei! Kiitämme yhteydenotostanne. KIITÄMME   yhteydenotostanne,",
             "Pahoittelemme aiheutunutta haittaa ja aiheutunutta haittaa.",
             "Ohessa lasku tilaukseen liittyen. Ohessa. Liittyen",
+            "Ohessa tarjous 22.5.2027 tapahtuvaan muuttoonne liittyen.",
             "We apologize for any inconvenience; we apologise for any inconvenience.",
             "Hi, I hope this email finds you well. Thanks, Jim",
             "Please don't hesitate to contact us. Älä epäröi ottaa yhteyttä!",

@@ -101,6 +101,56 @@ mod tests {
         }
     }
 
+    /// Corporate first person plural is the template's voice: "kiitämme",
+    /// "pahoittelemme", "vi beklagar", "we trust this"; the same thanks or
+    /// apology in plain words is not.
+    #[test]
+    fn stock_phrase_families() {
+        for text in [
+            "Hei Anna,\n\nKiitämme tilauksestanne.",
+            "Hei Anna,\n\npahoittelemme tilanteesta aiheutuvaa haittaa.",
+            "Hei Anna,\n\nviitaten sähköpostiinne ilmoitamme, että lasku on hyvitetty.",
+            "Hei Anna,\n\nohessa tarjous 22.5.2027 tapahtuvaan muuttoonne liittyen.",
+            "Hei Anna,\n\nmikäli Teillä on lisäkysymyksiä, vastaamme mielellämme.",
+            "Hei Anna,\n\nToivomme, että tämä selventää asiaa.",
+            "Hei Anna,\n\nethän epäröi ottaa yhteyttä.",
+        ] {
+            assert!(hits(&Case::fi(text), "canned-phrase"), "{text}");
+        }
+        for text in [
+            "Hi Anna,\nwe trust this information is helpful.",
+            "Hi Anna,\nthank you for contacting Westbrook Borough Council.",
+            "Hi Anna,\nthe delay is regrettable and we apologise for any inconvenience this may cause.",
+            "Hi Anna,\nshould you require any further assistance, let us know.",
+        ] {
+            assert!(hits(&Case::en(text), "canned-phrase"), "{text}");
+        }
+        for text in [
+            "Hej Anna,\nmed anledning av Ert mejl vill vi informera om att paketet har skickats.",
+            "Hej Anna,\nvi tackar för Ert tålamod.",
+            "Hej Anna,\nvi har mottagit ditt ärende.",
+            "Hej Anna,\npå grund av hög belastning kan svarstiderna vara längre.",
+        ] {
+            assert!(hits(&Case::sv(text), "canned-phrase"), "{text}");
+        }
+        assert!(!hits(
+            &Case::fi("Hei Anna,\n\nkiitos kun kerroit, löysin syyn."),
+            "canned-phrase"
+        ));
+        assert!(!hits(
+            &Case::en("Hi Anna,\nthanks for flagging it, fixed now."),
+            "canned-phrase"
+        ));
+        assert!(!hits(
+            &Case::sv("Hej Jonas,\ntack för att du berättade om flytten i god tid."),
+            "canned-phrase"
+        ));
+        assert!(!hits(
+            &Case::sv("Hej Jonas,\nvi ber Er byta lösenordet i appen."),
+            "canned-phrase"
+        ));
+    }
+
     #[test]
     fn each_occurrence_is_a_finding_with_its_excerpt() {
         let found = findings(&Case::fi(
