@@ -910,7 +910,10 @@ fn find_bare_signature(lines: &[&str], own: &[usize]) -> Option<usize> {
         .rev()
         .find(|&&i| !is_blank(lines[i]))
         .is_some_and(|&i| lines[i].trim_end().ends_with(':'));
-    (short && !announced && (contact || lone_name || is_name_block(lines, block)))
+    // "Jenni Virta / Ravintola Sahanranta / Rantakatu 4 / a slogan": a
+    // block that opens with the sender's name.
+    let named = block.len() >= 2 && names::looks_like_name(lines[block[0]].trim());
+    (short && !announced && (contact || lone_name || named || is_name_block(lines, block)))
         .then_some(blank + 1)
 }
 
@@ -1201,6 +1204,10 @@ mod tests {
             split_reply("Hi Bex,\n\nThey are fine.\n\nHappy growing!\nDave\nFernside Nurseries\n");
         assert_eq!(r.body_text(), "They are fine.");
         assert_eq!(r.closing_text(), "Happy growing!");
+        let r = split_reply(
+            "Hei Jere!\n\nPöytä on varattu.\n\nNähdään lauantaina!\n\nJenni Virta\nRavintola Sahanranta\nLähiruokaa ja hyvää palvelua joka päivä\n",
+        );
+        assert_eq!(r.body_text(), "Pöytä on varattu.\n\nNähdään lauantaina!");
         // A last paragraph that says something stays the answer.
         let r = split_reply("Hei Anna,\n\nPaketti lähti.\n\nSe on perillä huomenna.\n");
         assert_eq!(r.body_text(), "Paketti lähti.\n\nSe on perillä huomenna.");

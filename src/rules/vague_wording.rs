@@ -36,16 +36,33 @@ static DOC: RuleDoc = RuleDoc {
 /// start a sentence, words with digits (model codes), quoted names and
 /// hyphenated compounds.
 fn customer_product_names(customer: &str) -> Vec<String> {
+    /// Words after a name that make it a street, not a product.
+    const STREETS: &[&str] = &[
+        "avenue", "close", "court", "drive", "lane", "place", "road", "street", "way",
+    ];
+    /// Endings of street names.
+    const STREET_ENDINGS: &[&str] = &["katu", "kuja", "tie", "gatan", "vägen", "gränd"];
     let mut names = Vec::new();
     for sentence in sentences(customer) {
         let text = &customer[sentence];
-        for (i, (_, word)) in word_spans(text).into_iter().enumerate() {
+        let words = word_spans(text);
+        for (i, (_, word)) in words.iter().enumerate() {
+            let word = *word;
+            let lower = word.to_lowercase();
+            let street = STREET_ENDINGS.iter().any(|e| lower.ends_with(e))
+                || STREETS.contains(&lower.as_str())
+                || words
+                    .get(i + 1)
+                    .is_some_and(|(_, next)| STREETS.contains(&next.to_lowercase().as_str()));
+            if street {
+                continue;
+            }
             let capitalised = word.chars().next().is_some_and(char::is_uppercase)
                 && word.chars().skip(1).any(char::is_lowercase);
             let code =
                 word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(char::is_alphabetic);
             if (capitalised && i > 0) || code || word.contains('-') {
-                names.push(word.to_lowercase());
+                names.push(lower);
                 // "Rantapyyhe-paketin": the modifier is the name.
                 let parts: Vec<&str> = word.split('-').collect();
                 for part in &parts[..parts.len() - 1] {
@@ -65,8 +82,19 @@ fn customer_product_names(customer: &str) -> Vec<String> {
     names
 }
 
+/// `text` without web and e-mail addresses.
+fn without_addresses(text: &str) -> String {
+    text.split_whitespace()
+        .filter(|w| !(w.contains("://") || w.starts_with("www.") || w.contains('@')))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 impl VagueWording {
-    fn names_the_thing(ctx: &Context, lower_own: &str) -> bool {
+    fn names_the_thing(ctx: &Context, own: &str) -> bool {
+        // The shop's web address or e-mail is not the thing's name.
+        let lower_own = without_addresses(own).to_lowercase();
+        let lower_own = lower_own.as_str();
         let people: Vec<String> = ctx
             .customer_names
             .iter()
@@ -80,11 +108,12 @@ impl VagueWording {
             .filter(|p| !p.is_empty());
         let from_customer = ctx.customer.map(customer_product_names).unwrap_or_default();
         configured
-            .chain(
-                from_customer
-                    .into_iter()
-                    .filter(|n| n.chars().count() >= 3 && !people.contains(n)),
-            )
+            .chain(from_customer.into_iter().filter(|n| {
+                // "Thursday", "maaliskuussa": a day or a month, not a thing.
+                n.chars().count() >= 3
+                    && !people.contains(n)
+                    && !ctx.lex.questions.time_words.is_match(n)
+            }))
             .any(|name| {
                 // The name or its stem (inflected in the reply).
                 let stem: String = name
@@ -175,9 +204,13 @@ impl Rule for VagueWording {
                 let sentence_start = own[..prev_span.start].trim_end().ends_with(['.', '!', '?'])
                     || prev_span.start == from;
                 let gap = own[prev_span.end..span.start].trim();
-                if prev.chars().next().is_some_and(char::is_uppercase)
-                    && !sentence_start
-                    && (gap.is_empty() || gap == "-")
+                // " -tuotteen" attaches to a name, whatever its last word
+                // ("Polku 3 -tuotteen", "Omat matkat -palvelun").
+                let spaced_hyphen = gap == "-" && own[prev_span.end..span.start].starts_with(' ');
+                if spaced_hyphen
+                    || prev.chars().next().is_some_and(char::is_uppercase)
+                        && !sentence_start
+                        && (gap.is_empty() || gap == "-")
                 {
                     continue;
                 }
@@ -188,7 +221,7 @@ impl Rule for VagueWording {
         let Some((span, word)) = first_vague else {
             return;
         };
-        if Self::names_the_thing(ctx, &own[from..].to_lowercase()) {
+        if Self::names_the_thing(ctx, &own[from..]) {
             return;
         }
         out.push(ctx.finding(
@@ -231,6 +264,51 @@ mod tests {
         ] {
             assert!(!hits(&Case::fi(text), "vague-wording"), "{text}");
         }
+    }
+
+    /// Days, streets and the shop's own web address are no names of the
+    /// thing; a spaced hyphen always joins a name; readers in other roles
+    /// are third person too.
+    #[test]
+    fn what_names_the_thing() {
+        let customer = "My Veltro TV should come on Thursday to 4 Elm Close. Can it come earlier?";
+        for reply in [
+            "Hi Oliver,\n\nyour product is booked on the Thursday route.",
+            "Hi Oliver,\n\nthe service isn't live on Elm Close yet.",
+        ] {
+            assert!(
+                hits(&Case::en(reply).customer(customer), "vague-wording"),
+                "{reply}"
+            );
+        }
+        assert!(!hits(
+            &Case::en("Hi Oliver,\n\nthe Veltro is booked; the product arrives Thursday.")
+                .customer(customer),
+            "vague-wording"
+        ));
+        assert!(hits(
+            &Case::en("Hi Lucy,\n\nthe service can move with you (https://my.northway.example/moving) in April.\n\nKind regards,\nTom")
+                .customer("Can my Northway broadband move with me?"),
+            "vague-wording"
+        ));
+        for text in [
+            "Hei Satu,\n\npohja kuuluu Polku 3 -tuotteen takuuseen.",
+            "Hei Kari,\n\ntoimitamme Omat matkat -palvelun tunnukset.",
+        ] {
+            assert!(!hits(&Case::fi(text), "vague-wording"), "{text}");
+        }
+        assert!(hits(
+            &Case::en("Dear Ms Ahmed,\n\nthe applicant must upload certified copies."),
+            "vague-wording"
+        ));
+        assert!(hits(
+            &Case::fi("Hei Pia,\n\njäsenen tulee maksaa maksu."),
+            "vague-wording"
+        ));
+        assert!(hits(
+            &Case::sv("Hej Pia,\n\nmedlemmen ska betala avgiften."),
+            "vague-wording"
+        ));
     }
 
     #[test]
