@@ -130,6 +130,9 @@ pub struct QuestionLexicon {
     pub leading: WordSet,
     /// Words that point back at what was said before.
     pub pointers: WordSet,
+    /// Groups of word beginnings that name the same thing; a word is keyed
+    /// by its group's first entry.
+    pub synonyms: Vec<Vec<String>>,
     /// Every entry of the six question-word lists above, as written: a
     /// word that is one of them is a question word, not content.
     pub question_words: WordSet,
@@ -325,6 +328,7 @@ impl Lexicon {
             q.ignore.extend(pq.ignore.iter().cloned());
             q.leading.extend(pq.leading.iter().cloned());
             q.pointers.extend(pq.pointers.iter().cloned());
+            q.synonyms.extend(pq.synonyms.iter().cloned());
             phrases.extend(p.canned.phrases.iter().cloned());
             cues.extend(p.password.cues.iter().cloned());
             cues.extend(p.password.code_cues.iter().cloned());
@@ -422,6 +426,11 @@ impl Lexicon {
                 ignore: set(&q.ignore),
                 leading: set(&q.leading),
                 pointers: set(&q.pointers),
+                synonyms: q
+                    .synonyms
+                    .iter()
+                    .map(|group| group.split_whitespace().map(str::to_lowercase).collect())
+                    .collect(),
                 question_words: [&q.when, &q.how_much, &q.where_, &q.yes_no, &q.why, &q.other]
                     .into_iter()
                     .flatten()

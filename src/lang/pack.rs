@@ -175,6 +175,11 @@ pub struct QuestionWords {
     /// Words that point back at what was said before ("se", "it", "det").
     #[serde(default)]
     pub pointers: Vec<String>,
+    /// Words that name the same thing in customer service, each group the
+    /// beginnings of its words ("bike bicycl"): a question and an answer
+    /// pair on them.
+    #[serde(default)]
+    pub synonyms: Vec<String>,
 }
 
 /// Stock phrases: words, `*` for any ending, `…` for a short gap.
@@ -337,6 +342,7 @@ mod tests {
                 ("ignore", &pack.questions.ignore),
                 ("leading", &pack.questions.leading),
                 ("pointers", &pack.questions.pointers),
+                ("synonyms", &pack.questions.synonyms),
                 ("phrases", &pack.canned.phrases),
                 ("cues", &pack.password.cues),
                 ("code-cues", &pack.password.code_cues),

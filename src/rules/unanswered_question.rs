@@ -125,6 +125,10 @@ fn expects(lang: Lang, q: &QuestionLexicon, lower: &str) -> (Expects, Option<Str
         if starts_with_phrase(tail, &q.when) {
             return (Expects::Time, None);
         }
+        // "Mistä tämä johtuu?" asks why before "mistä" asks where.
+        if starts_with_phrase(tail, &q.why) {
+            return (Expects::Reason, None);
+        }
         if starts_with_phrase(tail, &q.where_) {
             return (Expects::Place, None);
         }
@@ -134,9 +138,6 @@ fn expects(lang: Lang, q: &QuestionLexicon, lower: &str) -> (Expects, Option<Str
                 .next()
                 .unwrap_or_default();
             return (Expects::YesNo, Some(cue.to_string()));
-        }
-        if starts_with_phrase(tail, &q.why) {
-            return (Expects::Reason, None);
         }
         if starts_with_phrase(tail, &q.other) {
             return (Expects::Other, None);
@@ -229,6 +230,10 @@ fn says_yes_or_no(lex: &Lexicon, sentence: &str, cue: Option<&str>) -> bool {
 /// "Ja, …")? At most one word ("So yes", "Mutta valitettavasti") before it.
 fn opens_with_answer(lex: &Lexicon, clause: &str) -> bool {
     let words = word_spans(clause);
+    // "Tervetuloa syömään!", "Welcome!": a pleasantry, not an answer.
+    if words.len() <= 3 && clause.trim_end().ends_with('!') {
+        return false;
+    }
     let end = words.get(1).map_or(clause.len(), |(span, _)| span.end);
     lex.questions.yes_no_answers.is_match(&clause[..end])
 }
@@ -361,6 +366,17 @@ fn pairing_key(lex: &Lexicon, word: &str) -> Rc<str> {
         }
         if cache.len() >= CAPACITY {
             cache.clear();
+        }
+        // "bicycle" and "bike", "hinnasta" and "maksu": one thing, one key.
+        if let Some(group) = lex
+            .questions
+            .synonyms
+            .iter()
+            .find(|group| group.iter().any(|start| word.starts_with(start.as_str())))
+        {
+            let key: Rc<str> = Rc::from(format!("={}", group[0]));
+            cache.insert(word.into(), Rc::clone(&key));
+            return key;
         }
         let stem = lex.stem(word);
         // The stemmer cuts some words to a stub ("lemmikin" -> "lem") that
@@ -1265,6 +1281,18 @@ mod tests {
         assert!(!fi(
             "moi, tili lukkiutu ku yritin kirjautua liian monta kertaa 😬 saisko sen auki?",
             "Hei Jere,\n\ntilisi on avattu, voit kirjautua taas."
+        ));
+    }
+
+    #[test]
+    fn synonyms_pair() {
+        assert!(!en(
+            "Is my bike ready? Also, what is the fee for the new chain?",
+            "Hi Jake,\n\nyour bicycle is ready. The chain costs £12, fitted."
+        ));
+        assert!(en(
+            "Is my bike ready? Also, can I pay by card?",
+            "Hi Jake,\n\nyour bicycle is ready to collect."
         ));
     }
 
