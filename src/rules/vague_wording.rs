@@ -40,6 +40,20 @@ fn customer_product_names(customer: &str) -> Vec<String> {
     const STREETS: &[&str] = &[
         "avenue", "close", "court", "drive", "lane", "place", "road", "street", "way",
     ];
+    /// Heads of compounds that name a shop or an office.
+    const PLACE_HEADS: &[&str] = &[
+        "branch",
+        "butik",
+        "filial",
+        "kontor",
+        "liike",
+        "myymälä",
+        "office",
+        "shop",
+        "store",
+        "toimipist",
+        "toimisto",
+    ];
     /// Endings of street names.
     const STREET_ENDINGS: &[&str] = &["katu", "kuja", "tie", "gatan", "vägen", "gränd"];
     let mut names = Vec::new();
@@ -62,6 +76,11 @@ fn customer_product_names(customer: &str) -> Vec<String> {
             let code =
                 word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(char::is_alphabetic);
             if (capitalised && i > 0) || code || word.contains('-') {
+                // "Ekby-butiken", "Kamppi-myymälä": a place, not a product.
+                let head = lower.rsplit('-').next().unwrap_or_default();
+                if PLACE_HEADS.iter().any(|h| head.starts_with(h)) {
+                    continue;
+                }
                 names.push(lower);
                 // "Rantapyyhe-paketin": the modifier is the name.
                 let parts: Vec<&str> = word.split('-').collect();
@@ -80,6 +99,30 @@ fn customer_product_names(customer: &str) -> Vec<String> {
         }
     }
     names
+}
+
+/// Does the reply name a model itself: a code of letters and digits
+/// ("Ilona 3-sits", "Kelo S2", "HW-180")? Long codes are tracking or order
+/// numbers, and times, sizes and amounts are no names.
+fn names_itself(body: &str) -> bool {
+    let words = word_spans(body);
+    words.iter().enumerate().any(|(i, (_, word))| {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let digits = word.chars().filter(char::is_ascii_digit).count();
+        // A model is written with a capital, or after its capitalised name
+        // ("Ilona 3-sits"); "kk-2291" is a user name.
+        let capital = word.chars().any(char::is_uppercase)
+            || i.checked_sub(1)
+                .is_some_and(|j| words[j].1.chars().next().is_some_and(char::is_uppercase));
+        letters >= 1
+            && digits >= 1
+            && capital
+            && word.chars().count() <= 8
+            && !word
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .chars()
+                .all(|c| c.is_lowercase() && letters <= 3)
+    })
 }
 
 /// `text` without web and e-mail addresses.
@@ -201,8 +244,13 @@ impl Rule for VagueWording {
             // right before.
             if let Some(j) = i.checked_sub(1) {
                 let (prev_span, prev) = &words[j];
-                let sentence_start = own[..prev_span.start].trim_end().ends_with(['.', '!', '?'])
-                    || prev_span.start == from;
+                // A word that opens a sentence or a line ("The item…",
+                // "Salasana: x\nPalvelussa…") is capitalised for that.
+                let before = &own[from.min(prev_span.start)..prev_span.start];
+                let sentence_start = before.trim_end().ends_with(['.', '!', '?', ':', ','])
+                    || before.trim_end_matches([' ', '\t']).ends_with('\n')
+                    || before.trim().is_empty()
+                    || ctx.lex.determiners.contains(&prev.to_lowercase());
                 let gap = own[prev_span.end..span.start].trim();
                 // " -tuotteen" attaches to a name, whatever its last word
                 // ("Polku 3 -tuotteen", "Omat matkat -palvelun").
@@ -221,7 +269,8 @@ impl Rule for VagueWording {
         let Some((span, word)) = first_vague else {
             return;
         };
-        if Self::names_the_thing(ctx, &own[from..]) {
+        let body_end = reply.body.end.max(from);
+        if Self::names_the_thing(ctx, &own[from..body_end]) || names_itself(&own[from..body_end]) {
             return;
         }
         out.push(ctx.finding(
@@ -307,6 +356,38 @@ mod tests {
         ));
         assert!(hits(
             &Case::sv("Hej Pia,\n\nmedlemmen ska betala avgiften."),
+            "vague-wording"
+        ));
+        assert!(hits(
+            &Case::en("Hi Kwame,\n\nusers should collect the key from the desk."),
+            "vague-wording"
+        ));
+        // A capital that opens a sentence or a line is no name.
+        assert!(hits(
+            &Case::en("Hi Rachel,\n\nThe item you sent back arrived on Friday."),
+            "vague-wording"
+        ));
+        assert!(hits(
+            &Case::fi(
+                "Hei Riikka,\n\ntunnus on luotu. Salasana: ********\nPalvelussa näet käyntisi."
+            ),
+            "vague-wording"
+        ));
+        // A shop is a place, not the thing.
+        assert!(hits(
+            &Case::sv("Hej Daniel,\n\nvaran finns i lager här i Ekby.")
+                .customer("Har ni träskruv hemma i Ekby-butiken?"),
+            "vague-wording"
+        ));
+        // The reply names a model itself; a user name is no model.
+        assert!(!hits(
+            &Case::sv(
+                "Hej,\n\nsoffan Ilona 3-sits levereras torsdag. Produkten monteras på plats."
+            ),
+            "vague-wording"
+        ));
+        assert!(hits(
+            &Case::fi("Hei,\n\nkäyttäjätunnus: kk-2291. Palvelun kautta näette aikataulun."),
             "vague-wording"
         ));
     }
