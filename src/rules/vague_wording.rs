@@ -320,76 +320,37 @@ mod tests {
     /// are third person too.
     #[test]
     fn what_names_the_thing() {
-        let customer = "My Veltro TV should come on Thursday to 4 Elm Close. Can it come earlier?";
-        for reply in [
-            "Hi Oliver,\n\nyour product is booked on the Thursday route.",
-            "Hi Oliver,\n\nthe service isn't live on Elm Close yet.",
-        ] {
-            assert!(
-                hits(&Case::en(reply).customer(customer), "vague-wording"),
-                "{reply}"
-            );
+        let tv = "My Veltro TV should come on Thursday to 4 Elm Close. Can it come earlier?";
+        let broadband = "Can my Northway broadband move with me?";
+        let screws = "Har ni träskruv hemma i Ekby-butiken?";
+        // (case, vague?)
+        let cases = [
+            // Days and streets are no names of the thing; the thing's name is.
+            (Case::en("Hi Oliver,\n\nyour product is booked on the Thursday route.").customer(tv), true),
+            (Case::en("Hi Oliver,\n\nthe service isn't live on Elm Close yet.").customer(tv), true),
+            (Case::en("Hi Oliver,\n\nthe Veltro is booked; the product arrives Thursday.").customer(tv), false),
+            // The shop's web address is not the thing's name.
+            (Case::en("Hi Lucy,\n\nthe service can move with you (https://my.northway.example/moving) in April.\n\nKind regards,\nTom").customer(broadband), true),
+            // A spaced hyphen joins a name, whatever its last word.
+            (Case::fi("Hei Satu,\n\npohja kuuluu Polku 3 -tuotteen takuuseen."), false),
+            (Case::fi("Hei Kari,\n\ntoimitamme Omat matkat -palvelun tunnukset."), false),
+            // Readers in other roles are third person too.
+            (Case::en("Dear Ms Ahmed,\n\nthe applicant must upload certified copies."), true),
+            (Case::en("Hi Kwame,\n\nusers should collect the key from the desk."), true),
+            (Case::fi("Hei Pia,\n\njäsenen tulee maksaa maksu."), true),
+            (Case::sv("Hej Pia,\n\nmedlemmen ska betala avgiften."), true),
+            // A capital that opens a sentence or a line is no name.
+            (Case::en("Hi Rachel,\n\nThe item you sent back arrived on Friday."), true),
+            (Case::fi("Hei Riikka,\n\ntunnus on luotu. Salasana: ********\nPalvelussa näet käyntisi."), true),
+            // A shop is a place, not the thing.
+            (Case::sv("Hej Daniel,\n\nvaran finns i lager här i Ekby.").customer(screws), true),
+            // The reply names a model itself; a user name is no model.
+            (Case::sv("Hej,\n\nsoffan Ilona 3-sits levereras torsdag. Produkten monteras på plats."), false),
+            (Case::fi("Hei,\n\nkäyttäjätunnus: kk-2291. Palvelun kautta näette aikataulun."), true),
+        ];
+        for (case, vague) in cases {
+            assert_eq!(hits(&case, "vague-wording"), vague, "{case:?}");
         }
-        assert!(!hits(
-            &Case::en("Hi Oliver,\n\nthe Veltro is booked; the product arrives Thursday.")
-                .customer(customer),
-            "vague-wording"
-        ));
-        assert!(hits(
-            &Case::en("Hi Lucy,\n\nthe service can move with you (https://my.northway.example/moving) in April.\n\nKind regards,\nTom")
-                .customer("Can my Northway broadband move with me?"),
-            "vague-wording"
-        ));
-        for text in [
-            "Hei Satu,\n\npohja kuuluu Polku 3 -tuotteen takuuseen.",
-            "Hei Kari,\n\ntoimitamme Omat matkat -palvelun tunnukset.",
-        ] {
-            assert!(!hits(&Case::fi(text), "vague-wording"), "{text}");
-        }
-        assert!(hits(
-            &Case::en("Dear Ms Ahmed,\n\nthe applicant must upload certified copies."),
-            "vague-wording"
-        ));
-        assert!(hits(
-            &Case::fi("Hei Pia,\n\njäsenen tulee maksaa maksu."),
-            "vague-wording"
-        ));
-        assert!(hits(
-            &Case::sv("Hej Pia,\n\nmedlemmen ska betala avgiften."),
-            "vague-wording"
-        ));
-        assert!(hits(
-            &Case::en("Hi Kwame,\n\nusers should collect the key from the desk."),
-            "vague-wording"
-        ));
-        // A capital that opens a sentence or a line is no name.
-        assert!(hits(
-            &Case::en("Hi Rachel,\n\nThe item you sent back arrived on Friday."),
-            "vague-wording"
-        ));
-        assert!(hits(
-            &Case::fi(
-                "Hei Riikka,\n\ntunnus on luotu. Salasana: ********\nPalvelussa näet käyntisi."
-            ),
-            "vague-wording"
-        ));
-        // A shop is a place, not the thing.
-        assert!(hits(
-            &Case::sv("Hej Daniel,\n\nvaran finns i lager här i Ekby.")
-                .customer("Har ni träskruv hemma i Ekby-butiken?"),
-            "vague-wording"
-        ));
-        // The reply names a model itself; a user name is no model.
-        assert!(!hits(
-            &Case::sv(
-                "Hej,\n\nsoffan Ilona 3-sits levereras torsdag. Produkten monteras på plats."
-            ),
-            "vague-wording"
-        ));
-        assert!(hits(
-            &Case::fi("Hei,\n\nkäyttäjätunnus: kk-2291. Palvelun kautta näette aikataulun."),
-            "vague-wording"
-        ));
     }
 
     #[test]
