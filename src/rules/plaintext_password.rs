@@ -68,6 +68,7 @@ fn looks_like_password(
     quoted: bool,
     separator: Separator,
     code: bool,
+    at_end: bool,
     not_passwords: &crate::lang::lexicon::WordSet,
 ) -> bool {
     let chars = value.chars().count();
@@ -115,11 +116,30 @@ fn looks_like_password(
         Separator::Symbol => true,
         // "Salasanasi on Kesä2024", "is 'kiwi'", "on Aurinko": prose would
         // go on in lower case.
-        Separator::Word => quoted || has_digit || has_symbol || inner_upper || starts_upper,
+        // "Your temporary password is sunflower.": a lone lower-case word
+        // that ends the sentence, but no participle ("changed", "vaihdettu").
+        Separator::Word => {
+            quoted
+                || has_digit
+                || has_symbol
+                || inner_upper
+                || starts_upper
+                || at_end && chars >= 5 && !is_participle(&lower)
+        }
         // No copula: only a value that cannot be a word ("kevät55",
         // "Ruusu-2026"); dates and amounts have no letters.
         Separator::None => has_letter && (has_digit || (inner_upper && has_symbol)),
     }
+}
+
+/// Does a word end like a past participle or an adjective of state
+/// ("changed", "vaihdettu", "muuttunut", "ändrat", "sensitive")?
+fn is_participle(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ed", "ive", "ble", "ttu", "tty", "nut", "nyt", "ltu", "lty", "ssa", "ssä", "at", "ad",
+        "ade", "inen", "nen", "ista", "istä",
+    ];
+    ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 const QUOTES: [char; 9] = ['"', '\'', '“', '”', '‘', '’', '`', '«', '»'];
@@ -188,7 +208,13 @@ fn scan_cues(
                         next.ends_with(',')
                             && next.trim_end_matches(',').chars().all(char::is_alphabetic)
                     });
-            if !listed && looks_like_password(value, quoted, separator, code, &lex.not_passwords) {
+            // The value ends its sentence or line: "is sunflower." but not
+            // "is sunflower and…".
+            let at_end =
+                word.ends_with(['.', ',', '!', ';']) || rest[offset..line_end].trim().is_empty();
+            if !listed
+                && looks_like_password(value, quoted, separator, code, at_end, &lex.not_passwords)
+            {
                 let v = value_start..value_start + value.len();
                 if !found
                     .iter()
@@ -423,6 +449,47 @@ mod tests {
             &Case::sv("Hej,\n\nlogga in med engångskoden 771204."),
             "plaintext-password"
         ));
+        for (case, code) in [
+            (
+                Case::fi("Hei,\n\nkirjaudu kertakoodilla 482913 ennen klo 18."),
+                true,
+            ),
+            (
+                Case::fi("Hei,\n\nväliaikainen koodi on 5521, vaihda se heti."),
+                true,
+            ),
+            (Case::en("Hi,\n\nyour verification code is 604219."), true),
+            (Case::sv("Hej,\n\nden tillfälliga koden är 3390."), true),
+            (
+                Case::en("Hi,\n\nlogin: leo.marsh\npw: Riverlight#88\n\nBest,\nAnn"),
+                true,
+            ),
+            (
+                Case::en("Hi,\n\nyour temporary password is sunflower. Change it soon."),
+                true,
+            ),
+            (
+                Case::en("Hi,\n\nyour password is reset. Log in again."),
+                false,
+            ),
+            (Case::en("Hi,\n\nthe password is case-sensitive."), false),
+            (Case::fi("Hei,\n\nsalasanasi on vaihdettu."), false),
+            (
+                Case::fi("Hei,\n\nuusi salasanasi on mustikka, vaihda se heti."),
+                true,
+            ),
+            (Case::sv("Hej,\n\nlösenordet är ändrat."), false),
+            (
+                Case::fi("Hei,\n\nalennuskoodilla 2024 saat 10 % alennusta."),
+                false,
+            ),
+            (
+                Case::fi("Hei,\n\nseurantakoodi 44712290 toimii Postin sivulla."),
+                false,
+            ),
+        ] {
+            assert_eq!(hits(&case, "plaintext-password"), code, "{case:?}");
+        }
         for text in [
             "Hei,\n\ntunnusluku on 4-numeroinen.",
             "Hei,\n\nPIN-koodi lähetetään 2–3 päivässä kirjeellä.",
