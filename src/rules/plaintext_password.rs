@@ -84,9 +84,11 @@ fn looks_like_password(
             return false;
         }
     }
-    // "PIN 4471", "tunnusluvulla 5829": a code may be digits only.
-    if code && chars <= 8 && value.chars().all(|c| c.is_ascii_digit()) {
-        return true;
+    // "PIN 4471", "tunnusluvulla 5829", "koodi 615 204": a code may be
+    // digits only.
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    if code && digits <= 8 && value.chars().all(|c| c.is_ascii_digit() || c == ' ') {
+        return digits >= 4;
     }
     if value
         .chars()
@@ -197,6 +199,22 @@ fn scan_cues(
                 .trim_end_matches(QUOTES)
                 .trim_end_matches(['.', ',', ';', ')', ':']);
             let value_start = start + lead + word.find(value).unwrap_or(0);
+            // "kertakäyttöinen koodi 615 204": a code in groups of digits.
+            let mut value = value;
+            if code && value.chars().all(|c| c.is_ascii_digit()) {
+                let after = &text[value_start + value.len()..cue.end() + line_end];
+                let group = after
+                    .strip_prefix(' ')
+                    .map(|a| {
+                        a.split(|c: char| !c.is_ascii_digit())
+                            .next()
+                            .unwrap_or_default()
+                    })
+                    .unwrap_or_default();
+                if !group.is_empty() && value.len() + group.len() <= 8 {
+                    value = &text[value_start..value_start + value.len() + 1 + group.len()];
+                }
+            }
             // "required in password: Lowercase, Uppercase, Digits": a list
             // of words, not a value.
             let listed = word.ends_with(',')
@@ -479,6 +497,19 @@ mod tests {
                 true,
             ),
             (Case::sv("Hej,\n\nlösenordet är ändrat."), false),
+            (
+                Case::fi("Hei,\n\nkäyttäkää kertakäyttöistä koodia 615 204."),
+                true,
+            ),
+            (Case::sv("Hej,\n\nlogga in med engångskoden 448 210."), true),
+            (
+                Case::en("Hi,\n\nyour password has been reset: please use the link below."),
+                false,
+            ),
+            (
+                Case::fi("Hei,\n\nPIN-koodi tulee kirjeessä 2–3 päivässä."),
+                false,
+            ),
             (
                 Case::fi("Hei,\n\nalennuskoodilla 2024 saat 10 % alennusta."),
                 false,
