@@ -2,7 +2,10 @@
 //!
 //! ```sh
 //! cargo run --release --example evaluate -- fixtures/labelled/dev [--show-errors]
+//! cargo run --release --example evaluate -- fixtures/labelled/dev fixtures/labelled/dev2 …
 //! ```
+//!
+//! Several sets are pooled: their counts are added before the ratios.
 //!
 //! A set folder holds `LANG/NNN.eml` replies and `labels.json`, mapping each
 //! path to the expected squares (`{"greeting": 0|1|2, "vague": 0|1,
@@ -55,15 +58,11 @@ fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let show_errors = args.iter().any(|a| a == "--show-errors");
     args.retain(|a| a != "--show-errors");
-    let Some(set) = args.first().map(PathBuf::from) else {
-        eprintln!("usage: evaluate SETDIR [--show-errors]");
+    let sets: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
+    if sets.is_empty() {
+        eprintln!("usage: evaluate SETDIR... [--show-errors]");
         std::process::exit(2);
-    };
-    let labels: BTreeMap<String, BTreeMap<String, Option<u8>>> = serde_json::from_str(
-        &std::fs::read_to_string(set.join("labels.json")).expect("labels.json readable"),
-    )
-    .expect("labels.json is a map of path -> squares");
-
+    }
     let mut counts: BTreeMap<(String, Square), Counts> = BTreeMap::new();
     let mut greeting_exact = BTreeMap::<String, (usize, usize)>::new();
     let mut errors = Vec::new();
@@ -71,61 +70,75 @@ fn main() {
         all: true,
         ..CheckSettings::default()
     };
-    for (path, expected) in &labels {
-        let file = set.join(path);
-        let lang = path.split('/').next().unwrap_or("?").to_string();
-        let mut got = None;
-        check_inputs(std::slice::from_ref(&file), &settings, &mut |linted| {
-            got = Some((
-                linted.card,
-                linted
-                    .findings
-                    .iter()
-                    .map(|f| format!("{}: {}", f.rule, f.excerpt))
-                    .collect::<Vec<_>>(),
-            ));
-        });
-        let Some((card, findings)) = got else {
-            errors.push(format!("{path}: no message read"));
-            continue;
+    for set in &sets {
+        let labels: BTreeMap<String, BTreeMap<String, Option<u8>>> = serde_json::from_str(
+            &std::fs::read_to_string(set.join("labels.json")).expect("labels.json readable"),
+        )
+        .expect("labels.json is a map of path -> squares");
+        let shown = |path: &str| {
+            if sets.len() > 1 {
+                format!("{}/{path}", set.display())
+            } else {
+                path.to_string()
+            }
         };
-        for square in Square::ALL {
-            let want = expected.get(square.id()).copied().flatten();
-            let have = card.get(square);
-            let c = counts.entry((lang.clone(), square)).or_default();
-            match (want, have) {
-                (Some(w), Some(h)) => {
-                    match (w > 0, h > 0) {
-                        (true, true) => c.tp += 1,
-                        (false, true) => c.fp += 1,
-                        (true, false) => c.fn_ += 1,
-                        (false, false) => c.tn += 1,
+        for (path, expected) in &labels {
+            let file = set.join(path);
+            let lang = path.split('/').next().unwrap_or("?").to_string();
+            let path = &shown(path);
+            let mut got = None;
+            check_inputs(std::slice::from_ref(&file), &settings, &mut |linted| {
+                got = Some((
+                    linted.card,
+                    linted
+                        .findings
+                        .iter()
+                        .map(|f| format!("{}: {}", f.rule, f.excerpt))
+                        .collect::<Vec<_>>(),
+                ));
+            });
+            let Some((card, findings)) = got else {
+                errors.push(format!("{path}: no message read"));
+                continue;
+            };
+            for square in Square::ALL {
+                let want = expected.get(square.id()).copied().flatten();
+                let have = card.get(square);
+                let c = counts.entry((lang.clone(), square)).or_default();
+                match (want, have) {
+                    (Some(w), Some(h)) => {
+                        match (w > 0, h > 0) {
+                            (true, true) => c.tp += 1,
+                            (false, true) => c.fp += 1,
+                            (true, false) => c.fn_ += 1,
+                            (false, false) => c.tn += 1,
+                        }
+                        if (w > 0) != (h > 0) {
+                            errors.push(format!(
+                                "{path}: {} expected {w}, got {h}   {findings:?}",
+                                square.id()
+                            ));
+                        }
+                        if square == Square::Greeting {
+                            let e = greeting_exact.entry(lang.clone()).or_default();
+                            e.1 += 1;
+                            if w == h {
+                                e.0 += 1;
+                            } else if (w > 0) == (h > 0) {
+                                errors.push(format!(
+                                    "{path}: greeting expected {w}, got {h}   {findings:?}"
+                                ));
+                            }
+                        }
                     }
-                    if (w > 0) != (h > 0) {
+                    (None, None) => {}
+                    _ => {
+                        c.applicability_mismatch += 1;
                         errors.push(format!(
-                            "{path}: {} expected {w}, got {h}   {findings:?}",
+                            "{path}: {} expected {want:?}, got {have:?} (applicability)",
                             square.id()
                         ));
                     }
-                    if square == Square::Greeting {
-                        let e = greeting_exact.entry(lang.clone()).or_default();
-                        e.1 += 1;
-                        if w == h {
-                            e.0 += 1;
-                        } else if (w > 0) == (h > 0) {
-                            errors.push(format!(
-                                "{path}: greeting expected {w}, got {h}   {findings:?}"
-                            ));
-                        }
-                    }
-                }
-                (None, None) => {}
-                _ => {
-                    c.applicability_mismatch += 1;
-                    errors.push(format!(
-                        "{path}: {} expected {want:?}, got {have:?} (applicability)",
-                        square.id()
-                    ));
                 }
             }
         }

@@ -8,6 +8,7 @@ mod check;
 mod ci;
 mod demo;
 mod input;
+mod labelled;
 mod pipeline;
 mod quotes;
 mod reports;
