@@ -40,12 +40,12 @@ fn every_reply_has_one_valid_label() {
                 continue;
             };
             for entry in entries {
-                let name = entry
-                    .expect("entry")
-                    .file_name()
-                    .to_string_lossy()
-                    .to_string();
-                if name.ends_with(".eml") {
+                let path = entry.expect("entry").path();
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                if path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("eml"))
+                {
                     files.insert(format!("{lang}/{name}"));
                 }
             }
