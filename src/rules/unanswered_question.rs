@@ -503,15 +503,72 @@ fn place_re() -> &'static FastRegex {
     })
 }
 
-fn answer_kind_present(lex: &Lexicon, expects: Expects, reply: &str) -> bool {
-    let q = &lex.questions;
-    match expects {
-        Expects::Time => time_re().is_match(reply) || q.time_words.is_match(reply),
-        Expects::Amount => amount_re().is_match(reply),
-        Expects::Place => place_re().is_match(reply) || q.place_words.is_match(reply),
-        Expects::YesNo => q.yes_no_answers.is_match(reply),
-        Expects::Reason => q.reason_words.is_match(reply),
-        Expects::Other => false,
+/// Which clauses of a reply give an answer of each kind, each clause
+/// searched for a kind once, when first asked for: every question of a
+/// reply asks about the same clauses.
+struct AnswerKinds {
+    /// Per clause, per kind: not yet searched, or found.
+    seen: RefCell<Vec<[Option<bool>; 5]>>,
+    /// Per kind, anywhere in the reply.
+    anywhere: RefCell<[Option<bool>; 5]>,
+}
+
+impl AnswerKinds {
+    fn new(clauses: usize) -> AnswerKinds {
+        AnswerKinds {
+            seen: RefCell::new(vec![[None; 5]; clauses]),
+            anywhere: RefCell::new([None; 5]),
+        }
+    }
+
+    fn slot(kind: Expects) -> Option<usize> {
+        match kind {
+            Expects::Time => Some(0),
+            Expects::Amount => Some(1),
+            Expects::Place => Some(2),
+            Expects::YesNo => Some(3),
+            Expects::Reason => Some(4),
+            Expects::Other => None,
+        }
+    }
+
+    /// Does `text` give an answer of `kind`?
+    fn search(lex: &Lexicon, kind: Expects, text: &str) -> bool {
+        let q = &lex.questions;
+        match kind {
+            Expects::Time => time_re().is_match(text) || q.time_words.is_match(text),
+            Expects::Amount => amount_re().is_match(text),
+            Expects::Place => place_re().is_match(text) || q.place_words.is_match(text),
+            Expects::YesNo => q.yes_no_answers.is_match(text),
+            Expects::Reason => q.reason_words.is_match(text),
+            Expects::Other => false,
+        }
+    }
+
+    /// Does clause number `clause`, whose text is `text`, give one?
+    fn in_clause(&self, lex: &Lexicon, kind: Expects, clause: usize, text: &str) -> bool {
+        let Some(slot) = Self::slot(kind) else {
+            return false;
+        };
+        if let Some(found) = self.seen.borrow()[clause][slot] {
+            return found;
+        }
+        let found = Self::search(lex, kind, text);
+        self.seen.borrow_mut()[clause][slot] = Some(found);
+        found
+    }
+
+    /// Does the whole reply `text` give one?
+    fn in_reply(&self, lex: &Lexicon, kind: Expects, text: &str) -> bool {
+        let Some(slot) = Self::slot(kind) else {
+            return false;
+        };
+        if let Some(found) = self.anywhere.borrow()[slot] {
+            return found;
+        }
+        let found = Self::search(lex, kind, text);
+        self.anywhere.borrow_mut()[slot] = Some(found);
+        found
     }
 }
 
@@ -662,7 +719,7 @@ fn split_compound(lex: &Lexicon, sentence: &str) -> Vec<String> {
             Some(before) => format!("{before}, {part}"),
             None => part,
         };
-        if content_stems(lex, &part).is_empty() && part.split_whitespace().count() <= 3 {
+        if part.split_whitespace().count() <= 3 && content_stems(lex, &part).is_empty() {
             pending = Some(part);
         } else {
             joined.push(part);
@@ -730,16 +787,31 @@ fn split_before_question<'a>(lex: &Lexicon, sentence: &'a str) -> Vec<&'a str> {
 /// (the context the questions are asked in).
 fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
     let mut asked = Vec::new();
-    let mut context: Vec<Rc<str>> = Vec::new();
-    let mut before: Vec<Rc<str>> = Vec::new();
-    for sentence in sentences(customer)
+    let all: Vec<&str> = sentences(customer)
         .into_iter()
         .flat_map(|range| split_at_emoji(&customer[range]))
         .flat_map(|s| split_before_question(lex, s))
-    {
-        if !is_question(lex, sentence) {
-            before = content_stems(lex, sentence);
-            context.extend(before.iter().cloned());
+        .collect();
+    let asks: Vec<bool> = all.iter().map(|s| is_question(lex, s)).collect();
+    if !asks.contains(&true) {
+        return (asked, Vec::new());
+    }
+    // The statements' words are needed only right before a question, and
+    // beside several questions (to tell them apart): stem nothing else.
+    let several = asks.iter().filter(|&&a| a).count() > 1;
+    let mut context: Vec<Rc<str>> = Vec::new();
+    let mut before: Vec<Rc<str>> = Vec::new();
+    for (n, sentence) in all.iter().copied().enumerate() {
+        if !asks[n] {
+            let needed = several || asks.get(n + 1).copied().unwrap_or(false);
+            before = if needed {
+                content_stems(lex, sentence)
+            } else {
+                Vec::new()
+            };
+            if several {
+                context.extend(before.iter().cloned());
+            }
             continue;
         }
         for part in split_compound(lex, sentence) {
@@ -790,6 +862,15 @@ fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
             });
         }
         before.clear();
+    }
+    if !several && asked.len() > 1 {
+        // One sentence held several questions: their context is needed after all.
+        context = all
+            .iter()
+            .zip(&asks)
+            .filter(|&(_, &a)| !a)
+            .flat_map(|(s, _)| content_stems(lex, s))
+            .collect();
     }
     (asked, context)
 }
@@ -886,12 +967,14 @@ impl Rule for UnansweredQuestion {
             })
             .collect();
         // Does clause `c` give the kind of answer question `q` asks for?
-        let gives_kind = |q: &Question, c: usize| {
-            let text = clause_text[c];
-            match q.expects {
-                Expects::YesNo => says_yes_or_no(lex, text, q.cue.as_deref()),
-                kind => answer_kind_present(lex, kind, text),
+        // Where the answers of each kind are, found once over the reply.
+        let kinds = AnswerKinds::new(clause_ranges.len());
+        let gives_kind = |q: &Question, c: usize| match q.expects {
+            Expects::YesNo => {
+                kinds.in_clause(lex, Expects::YesNo, c, clause_text[c])
+                    || says_yes_or_no(lex, clause_text[c], q.cue.as_deref())
             }
+            kind => kinds.in_clause(lex, kind, c, clause_text[c]),
         };
         let mut open = Vec::new();
         let mut bare_answered = Vec::new();
@@ -919,7 +1002,7 @@ impl Rule for UnansweredQuestion {
             // that answers it, when no other question asks about it.
             let overlap_context = (0..clause_ranges.len()).any(points_at);
             let overlap_any = shared_any > 0 || overlap_context;
-            let kind_anywhere = answer_kind_present(lex, question.expects, reply);
+            let kind_anywhere = kinds.in_reply(lex, question.expects, reply);
             let kind_about = about_this.iter().any(|&c| gives_kind(question, c));
             // "Mitä teen nyt?", "Voitteko auttaa?": nothing to pair with; any
             // answer will do.
