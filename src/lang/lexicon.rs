@@ -377,22 +377,18 @@ impl Lexicon {
                 .collect::<Vec<_>>()
                 .join("|")
         };
-        let password = if cues.is_empty() {
-            None
-        } else {
-            Some(
-                FastRegex::new(&format!(r"(?i)\b(?:{})\b", cue_alternation(&cues)))
-                    .map_err(|e| format!("password cues: {e}"))?,
-            )
+        // Cues found in the text as whole words; code cues tested on a cue
+        // found, whole.
+        let cue_regex = |list: &[String], before: &str, after: &str, name: &str| {
+            (!list.is_empty())
+                .then(|| {
+                    FastRegex::new(&format!("(?i){before}(?:{}){after}", cue_alternation(list)))
+                        .map_err(|e| format!("password {name}: {e}"))
+                })
+                .transpose()
         };
-        let password_codes = if code_cues.is_empty() {
-            None
-        } else {
-            Some(
-                FastRegex::new(&format!(r"(?i)^(?:{})$", cue_alternation(&code_cues)))
-                    .map_err(|e| format!("password code-cues: {e}"))?,
-            )
-        };
+        let password = cue_regex(&cues, r"\b", r"\b", "cues")?;
+        let password_codes = cue_regex(&code_cues, "^", "$", "code-cues")?;
         let copula_words: WordSet = copulas
             .iter()
             .flat_map(|c| c.split_whitespace())

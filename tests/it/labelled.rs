@@ -6,15 +6,6 @@ use std::path::Path;
 
 use serde_json::Value;
 
-const SQUARES: [&str; 6] = [
-    "greeting",
-    "vague",
-    "tone",
-    "questions",
-    "canned",
-    "password",
-];
-
 fn sets() -> Vec<std::path::PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/labelled");
     let mut sets: Vec<_> = std::fs::read_dir(&root)
@@ -58,7 +49,7 @@ fn every_reply_has_one_valid_label() {
             set.display()
         );
         for (file, squares) in &labels {
-            for square in SQUARES {
+            for square in bingo::rules::Square::ALL.map(bingo::rules::Square::id) {
                 let value = &squares[square];
                 let ok = match square {
                     "greeting" => value.as_u64().is_some_and(|v| v <= 2),
