@@ -59,8 +59,12 @@ fn main() {
     let show_errors = args.iter().any(|a| a == "--show-errors");
     args.retain(|a| a != "--show-errors");
     let sets: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
-    if sets.is_empty() {
+    if sets.is_empty() || args.iter().any(|a| a.starts_with('-')) {
         eprintln!("usage: evaluate SETDIR... [--show-errors]");
+        std::process::exit(2);
+    }
+    if let Some(set) = sets.iter().find(|s| !s.join("labels.json").is_file()) {
+        eprintln!("evaluate: {} has no labels.json", set.display());
         std::process::exit(2);
     }
     let mut counts: BTreeMap<(String, Square), Counts> = BTreeMap::new();

@@ -24,7 +24,8 @@ pub enum Command {
     /// Lint reply templates (no customer message; placeholders understood).
     Template(TemplateArgs),
     /// Print the parts of each message (greeting, body, closing, signature,
-    /// quote, customer text, language), for debugging and workshops.
+    /// quote, customer text, language) and the customer's questions with
+    /// the clause that answers each, for debugging and workshops.
     Show(ShowArgs),
     /// List the rules.
     Rules(RulesArgs),

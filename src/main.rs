@@ -180,10 +180,12 @@ fn show(args: &ShowArgs) -> Result<ExitStatus> {
         ShowFormat::Human => {
             let color = bingo::report::use_color(args.read.color, is_terminal);
             let mut writer = HumanShow::new(out, color);
+            let lint = bingo::rules::LintSettings::default();
             let summary = read_inputs(&paths, &settings, &mut |mut message| {
                 bingo::mask_passwords(&mut message);
+                let questions = bingo::rules::question_verdicts(&message, &lint);
                 if write_error.is_none() {
-                    write_error = writer.message(&message).err();
+                    write_error = writer.message(&message, &questions).err();
                 }
             });
             if let Some(err) = write_error.take() {

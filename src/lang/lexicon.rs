@@ -133,6 +133,8 @@ pub struct QuestionLexicon {
     /// Groups of word beginnings that name the same thing; a word is keyed
     /// by its group's first entry.
     pub synonyms: Vec<Vec<String>>,
+    /// Words that ask for a time inside a yes/no question.
+    pub time_topics: FastRegex,
     /// Every entry of the six question-word lists above, as written: a
     /// word that is one of them is a question word, not content.
     pub question_words: WordSet,
@@ -329,6 +331,7 @@ impl Lexicon {
             q.leading.extend(pq.leading.iter().cloned());
             q.pointers.extend(pq.pointers.iter().cloned());
             q.synonyms.extend(pq.synonyms.iter().cloned());
+            q.time_topics.extend(pq.time_topics.iter().cloned());
             phrases.extend(p.canned.phrases.iter().cloned());
             cues.extend(p.password.cues.iter().cloned());
             cues.extend(p.password.code_cues.iter().cloned());
@@ -422,6 +425,7 @@ impl Lexicon {
                 ignore: set(&q.ignore),
                 leading: set(&q.leading),
                 pointers: set(&q.pointers),
+                time_topics: literal_words_regex(&q.time_topics),
                 synonyms: q
                     .synonyms
                     .iter()

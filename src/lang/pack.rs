@@ -180,6 +180,11 @@ pub struct QuestionWords {
     /// pair on them.
     #[serde(default)]
     pub synonyms: Vec<String>,
+    /// Words that ask for a time inside a yes/no question or a request
+    /// ("onko teillä aikaa…", "har ni nån tid…", "any slots…"): a time
+    /// answers them as well as a yes or a no.
+    #[serde(default)]
+    pub time_topics: Vec<String>,
 }
 
 /// Stock phrases: words, `*` for any ending, `…` for a short gap.
@@ -343,6 +348,7 @@ mod tests {
                 ("leading", &pack.questions.leading),
                 ("pointers", &pack.questions.pointers),
                 ("synonyms", &pack.questions.synonyms),
+                ("time-topics", &pack.questions.time_topics),
                 ("phrases", &pack.canned.phrases),
                 ("cues", &pack.password.cues),
                 ("code-cues", &pack.password.code_cues),

@@ -6,6 +6,7 @@ use owo_colors::{OwoColorize, Style};
 use serde::Serialize;
 
 use crate::Message;
+use crate::rules::{Answer, Verdict};
 
 /// The JSON object per message (SPEC.md, "JSON contract").
 #[derive(Debug, Serialize)]
@@ -87,7 +88,9 @@ impl<W: Write> HumanShow<W> {
         }
     }
 
-    pub fn message(&mut self, message: &Message) -> io::Result<()> {
+    /// Writes one message's parts, and after them the customer's
+    /// `questions` with the clause of the reply that answers each.
+    pub fn message(&mut self, message: &Message, questions: &[Verdict]) -> io::Result<()> {
         let mail = &message.mail;
         let title = format!(
             "── {} #{} · {} · {}",
@@ -144,10 +147,67 @@ impl<W: Write> HumanShow<W> {
                 )?;
             }
         }
+        self.questions(questions)?;
         writeln!(self.out)
+    }
+
+    /// "✓ question → answer" or "✗ question", one pair of lines each.
+    fn questions(&mut self, questions: &[Verdict]) -> io::Result<()> {
+        let label = Style::new().magenta();
+        for (n, verdict) in questions.iter().enumerate() {
+            let (mark, mark_style, answer) = match &verdict.answer {
+                Answer::Clause(clause) => ("✓", Style::new().green(), shorten(clause, 100)),
+                Answer::Anything => (
+                    "✓",
+                    Style::new().green(),
+                    "nothing to pair with: any reply will do / mikä tahansa vastaus käy"
+                        .to_string(),
+                ),
+                Answer::Inline => (
+                    "✓",
+                    Style::new().green(),
+                    "answered inside the quote / vastattu lainauksen sisällä".to_string(),
+                ),
+                Answer::Open => (
+                    "✗",
+                    Style::new().red(),
+                    "not answered / ei vastausta".to_string(),
+                ),
+            };
+            let question = verdict
+                .question
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let head = if n == 0 { "questions" } else { "" };
+            writeln!(
+                self.out,
+                "{} │ {} {} {}",
+                self.paint(&format!("{head:>9}"), label.bold()),
+                self.paint(mark, mark_style.bold()),
+                question,
+                self.paint(&format!("({})", verdict.expects), Style::new().dimmed()),
+            )?;
+            writeln!(
+                self.out,
+                "{:>9} │   → {}",
+                "",
+                self.paint(&answer, mark_style)
+            )?;
+        }
+        Ok(())
     }
 
     pub fn finish(mut self) -> io::Result<()> {
         self.out.flush()
+    }
+}
+
+/// The first `max` characters of a text on one line, "…" where cut.
+fn shorten(text: &str, max: usize) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match line.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &line[..at]),
+        None => line,
     }
 }

@@ -24,6 +24,7 @@ use crate::lang::lexicon::{self, Lexicon};
 use crate::mail::Reply;
 
 pub use plaintext_password::mask_secrets;
+pub use unanswered_question::{Answer, Verdict};
 
 /// A square of the bingo card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -454,26 +455,9 @@ impl LintSettings {
 /// order and which squares apply; masks any password found in the
 /// message's texts, so nothing downstream can print it.
 pub fn lint(message: &mut Message, settings: &LintSettings) -> (Vec<Finding>, [bool; 6]) {
-    let lang = message.language.unwrap_or(Lang::Fi);
-    let lex = settings.lexicon(lang);
-    let customer_text = message
-        .customer
-        .as_ref()
-        .map(|c| c.text.as_str())
-        .filter(|t| !t.trim().is_empty());
     let mut findings = Vec::new();
     let applicable = {
-        let ctx = Context {
-            reply: &message.reply,
-            text: &message.mail.text,
-            lang,
-            lex,
-            customer: customer_text,
-            customer_names: &message.customer_names,
-            products: &settings.products,
-            template: settings.template,
-            address: Address::default(),
-        };
+        let ctx = Context::of(message, settings);
         let own_text = !message.reply.own.trim().is_empty();
         // A template that is only placeholders (its text lives elsewhere)
         // can only be judged for the password square.
@@ -510,6 +494,38 @@ pub fn lint(message: &mut Message, settings: &LintSettings) -> (Vec<Finding>, [b
     findings.sort_by_key(|f| (f.span.start, f.rule));
     mask_secrets(message, &mut findings);
     (findings, applicable)
+}
+
+/// The customer's questions, each with how the reply meets it (for
+/// `bingo show`); empty without a customer message or a reply.
+pub fn question_verdicts(message: &Message, settings: &LintSettings) -> Vec<Verdict> {
+    let ctx = Context::of(message, settings);
+    if ctx.reply.own.trim().is_empty() {
+        return Vec::new();
+    }
+    unanswered_question::judge(&ctx)
+}
+
+impl<'a> Context<'a> {
+    /// The context the rules see for a message.
+    fn of(message: &'a Message, settings: &'a LintSettings) -> Self {
+        let lang = message.language.unwrap_or(Lang::Fi);
+        Context {
+            reply: &message.reply,
+            text: &message.mail.text,
+            lang,
+            lex: settings.lexicon(lang),
+            customer: message
+                .customer
+                .as_ref()
+                .map(|c| c.text.as_str())
+                .filter(|t| !t.trim().is_empty()),
+            customer_names: &message.customer_names,
+            products: &settings.products,
+            template: settings.template,
+            address: Address::default(),
+        }
+    }
 }
 
 #[cfg(test)]

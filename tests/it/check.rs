@@ -220,6 +220,41 @@ fn a_password_is_never_printed_in_any_format() {
 }
 
 #[test]
+fn show_lists_each_question_with_its_answer() {
+    let show = |name: &str| {
+        stdout(&bingo(&[
+            "show",
+            "--isolated",
+            "--color",
+            "never",
+            &path(name),
+        ]))
+    };
+    let clean = show("clean.eml");
+    assert!(
+        clean.contains(
+            "✓ Voinko vielä vaihtaa värin? (yes-no)\n          │   → Värin ehdit vielä vaihtaa"
+        ),
+        "{clean}"
+    );
+    let typical = show("typical.eml");
+    assert!(
+        typical.contains("✗ Voinko vielä vaihtaa värin? (yes-no)\n          │   → not answered"),
+        "{typical}"
+    );
+    // The JSON keeps to the contract's fields.
+    let out = bingo(&[
+        "show",
+        "--isolated",
+        "--format",
+        "json",
+        &path("typical.eml"),
+    ]);
+    let shown: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert!(shown[0].get("questions").is_none());
+}
+
+#[test]
 fn quiet_prints_only_the_mailbox_card() {
     let out = bingo(&[
         "check",
