@@ -716,7 +716,15 @@ fn split_with_depth(text: &str, depth: usize) -> Reply {
         &lines,
         &[layout.quote_header.clone(), layout.quoted.clone()].concat(),
     );
-    reply.signoff = closing_at.and_then(|_| names::signoff_name(&reply.signature));
+    // The name under the sign-off, or after it on its line ("Mvh Tomas
+    // Berglund").
+    reply.signoff = closing_at.and_then(|c| {
+        names::signoff_name(&reply.signature).or_else(|| {
+            let line = lines[c].trim();
+            let m = patterns().closing.find(line)?;
+            names::name_after_signoff(&line[m.end()..])
+        })
+    });
 
     // The customer's message inside the quote.
     if depth == 0 && !layout.quoted.is_empty() {
@@ -1216,6 +1224,11 @@ mod tests {
         );
         assert_eq!(r.closing_text(), "Högaktningsfullt");
         assert_eq!(r.signoff.as_deref(), Some("Lars Åberg"));
+        // The name after the sign-off on its line.
+        let r = split_reply("Hej,\njag har bytt telefon. Hur loggar jag in?\nMvh Tomas Berglund\n");
+        assert_eq!(r.signoff.as_deref(), Some("Tomas Berglund"));
+        let r = split_reply("Hej,\njag har bytt telefon.\nMvh\n");
+        assert_eq!(r.signoff, None);
     }
 
     #[test]

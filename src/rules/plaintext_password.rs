@@ -196,8 +196,10 @@ fn scan_cues(
             let value = word
                 .trim_start_matches(QUOTES)
                 .trim_start_matches('(')
-                .trim_end_matches(QUOTES)
-                .trim_end_matches(['.', ',', ';', ')', ':']);
+                // `"********".`, `"Kesä2024",`: quotes and stops in any order.
+                .trim_end_matches(|c: char| {
+                    QUOTES.contains(&c) || matches!(c, '.' | ',' | ';' | ')' | ':')
+                });
             let value_start = start + lead + word.find(value).unwrap_or(0);
             // "kertakäyttöinen koodi 615 204": a code in groups of digits.
             let mut value = value;
@@ -392,6 +394,7 @@ mod tests {
             "Hei Anna,\n\nvaihda salasana linkistä.",
             "Hei Anna,\n\nemme koskaan kysy salasanaasi.",
             "Hei Anna,\n\nSalasana: ********",
+            "Hei Anna,\n\njärjestelmässä lukee vain \"Salasana: ********\".",
             "Hei Anna,\n\nsalasanan on oltava vähintään 8 merkkiä.",
             "Hei Anna,\n\nsalasanasi on henkilökohtainen.",
             "Hei Anna,\n\nunohtunut salasana vaihdetaan osoitteessa https://kauppa.example/salasana",

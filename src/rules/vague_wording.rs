@@ -2,6 +2,7 @@
 //! reader spoken of in the third person.
 
 use super::{Context, Finding, Rule, RuleDoc, Square, Text};
+use crate::lang::lexicon::Lexicon;
 use crate::lang::text::{sentences, word_spans};
 
 #[derive(Debug)]
@@ -102,10 +103,18 @@ fn customer_product_names(customer: &str) -> Vec<String> {
 }
 
 /// Does the reply name a model itself: a code of letters and digits
-/// ("Ilona 3-sits", "Kelo S2", "HW-180")? Long codes are tracking or order
-/// numbers, and times, sizes and amounts are no names.
-fn names_itself(body: &str) -> bool {
+/// ("Ilona 3-sits", "Kelo S2", "HW-180")? Long codes and codes of five
+/// digits or more are tracking, order or case numbers ("VK-20931"); times,
+/// sizes and amounts are no names, and neither is a password or a code
+/// given after its cue ("salasana Muutto26").
+fn names_itself(lex: &Lexicon, body: &str) -> bool {
     let words = word_spans(body);
+    let after_cue = |i: usize| {
+        let from = words[i.saturating_sub(3)].0.start;
+        let window = &body[from..words[i].0.start];
+        let line = window.rsplit('\n').next().unwrap_or_default();
+        lex.password.as_ref().is_some_and(|re| re.is_match(line))
+    };
     words.iter().enumerate().any(|(i, (_, word))| {
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         let digits = word.chars().filter(char::is_ascii_digit).count();
@@ -115,14 +124,35 @@ fn names_itself(body: &str) -> bool {
             || i.checked_sub(1)
                 .is_some_and(|j| words[j].1.chars().next().is_some_and(char::is_uppercase));
         letters >= 1
-            && digits >= 1
+            && (1..=4).contains(&digits)
             && capital
             && word.chars().count() <= 8
+            && !after_cue(i)
             && !word
                 .trim_start_matches(|c: char| c.is_ascii_digit())
                 .chars()
                 .all(|c| c.is_lowercase() && letters <= 3)
     })
+}
+
+/// Does the reply (its lower-case text and words) mention `name`, inflected
+/// or not? A name of several words or with other signs must stand as it is
+/// ("pro-ject", "oma linja"); a one-word name may open a word of the reply
+/// by its stem ("kesäkassi" in "kesäkassisi", "perhe" in "perheen"), and a
+/// short one may take only a short ending ("ecco" in "eccon", not "pro" in
+/// "produkten").
+fn mentions(own_words: &[&str], lower_own: &str, name: &str) -> bool {
+    if !name.chars().all(char::is_alphanumeric) {
+        return lower_own.contains(name);
+    }
+    let length = name.chars().count();
+    if length < 5 {
+        return own_words
+            .iter()
+            .any(|w| w.starts_with(name) && w.chars().count() <= length + 3);
+    }
+    let stem: String = name.chars().take((length - 2).max(4)).collect();
+    own_words.iter().any(|w| w.starts_with(&stem))
 }
 
 /// `text` without web and e-mail addresses.
@@ -150,6 +180,10 @@ impl VagueWording {
             .map(|p| p.to_lowercase())
             .filter(|p| !p.is_empty());
         let from_customer = ctx.customer.map(customer_product_names).unwrap_or_default();
+        let own_words: Vec<&str> = lower_own
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
         configured
             .chain(from_customer.into_iter().filter(|n| {
                 // "Thursday", "maaliskuussa": a day or a month, not a thing.
@@ -157,15 +191,7 @@ impl VagueWording {
                     && !people.contains(n)
                     && !ctx.lex.questions.time_words.is_match(n)
             }))
-            .any(|name| {
-                // The name or its stem (inflected in the reply).
-                let stem: String = name
-                    .chars()
-                    .take(name.chars().count().saturating_sub(2).max(3))
-                    .collect();
-                lower_own.contains(&name)
-                    || (name.chars().count() >= 5 && lower_own.contains(&stem))
-            })
+            .any(|name| mentions(&own_words, lower_own, &name))
     }
 }
 
@@ -270,7 +296,9 @@ impl Rule for VagueWording {
             return;
         };
         let body_end = reply.body.end.max(from);
-        if Self::names_the_thing(ctx, &own[from..body_end]) || names_itself(&own[from..body_end]) {
+        if Self::names_the_thing(ctx, &own[from..body_end])
+            || names_itself(ctx.lex, &own[from..body_end])
+        {
             return;
         }
         out.push(ctx.finding(
@@ -323,6 +351,9 @@ mod tests {
         let tv = "My Veltro TV should come on Thursday to 4 Elm Close. Can it come earlier?";
         let broadband = "Can my Northway broadband move with me?";
         let screws = "Har ni träskruv hemma i Ekby-butiken?";
+        let family = "Haluaisin lopettaa Kotikassi Perhe -tilaukseni.";
+        let turntable = "Jag beställde en skivspelare av modellen Pro-Ject Debut.";
+        let shoes = "Jag vill byta ett par Ecco Soft 7.";
         // (case, vague?)
         let cases = [
             // Days and streets are no names of the thing; the thing's name is.
@@ -347,6 +378,16 @@ mod tests {
             // The reply names a model itself; a user name is no model.
             (Case::sv("Hej,\n\nsoffan Ilona 3-sits levereras torsdag. Produkten monteras på plats."), false),
             (Case::fi("Hei,\n\nkäyttäjätunnus: kk-2291. Palvelun kautta näette aikataulun."), true),
+            // A case number or a password is no model.
+            (Case::fi("Vikailmoitus #VK-20931\n\nAlueellanne on palvelun häiriö."), true),
+            (Case::fi("Hei,\n\npalvelu jatkuu. Tunnuksenne: salasana Muutto26."), true),
+            (Case::fi("Hei,\n\nsohva Kelo S2 tulee torstaina. Tuote kootaan paikan päällä."), false),
+            // A customer's name is mentioned by its stem, a short one by
+            // itself: "perhe" is not in "perua", "pro" not in "produkten".
+            (Case::fi("Hei Tuomas,\n\npalvelun voi perua Oma tili -sivulla.").customer(family), true),
+            (Case::fi("Hei Tuomas,\n\nPerheen palvelu päättyy kuun lopussa.").customer(family), false),
+            (Case::sv("Hej,\n\nProdukten gick iväg i går.").customer(turntable), true),
+            (Case::sv("Hej,\n\nEccon kommer i går. Produkten är ny.").customer(shoes), false),
         ];
         for (case, vague) in cases {
             assert_eq!(hits(&case, "vague-wording"), vague, "{case:?}");
