@@ -187,6 +187,24 @@ impl ThreadIndex {
 
     /// The customer's message for a reply: its quote, else its parent.
     pub fn customer_of(&self, mail: &Mail, reply: &Reply) -> Option<CustomerMessage> {
+        // A forwarded note above the customer's quote: the customer is the
+        // one the reply is sent to.
+        let address =
+            |p: Option<&Person>| p.and_then(|p| p.address.as_deref()).map(str::to_lowercase);
+        let to = address(mail.to.first());
+        if let Some(nested) = &reply.nested {
+            if to.is_some()
+                && address(Some(&nested.from)) == to
+                && address(reply.quoted_from.as_ref()).is_some_and(|a| Some(a) != to)
+            {
+                return Some(CustomerMessage {
+                    text: nested.text.clone(),
+                    from: Some(nested.from.clone()),
+                    signoff: nested.signoff.clone(),
+                    source: CustomerSource::Quote,
+                });
+            }
+        }
         if !reply.customer_text.trim().is_empty() {
             return Some(CustomerMessage {
                 text: reply.customer_text.clone(),

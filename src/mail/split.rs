@@ -40,8 +40,20 @@ pub struct Reply {
     pub quoted_signoff: Option<String>,
     /// The sender's own sign-off name, after the closing.
     pub signoff: Option<String>,
+    /// The message quoted inside the quoted original, when its author has
+    /// an address: a forwarded note may stand above the customer's quote
+    /// ("Alla toimittajan viesti…"), and the reply's To tells them apart.
+    pub nested: Option<Box<Nested>>,
     /// 1-based line number in the message text of each line of `own`.
     own_line: Vec<usize>,
+}
+
+/// A message quoted inside the quoted original.
+#[derive(Debug, Clone, Default)]
+pub struct Nested {
+    pub text: String,
+    pub from: Person,
+    pub signoff: Option<String>,
 }
 
 impl Reply {
@@ -727,7 +739,7 @@ fn split_with_depth(text: &str, depth: usize) -> Reply {
     });
 
     // The customer's message inside the quote.
-    if depth == 0 && !layout.quoted.is_empty() {
+    if depth <= 1 && !layout.quoted.is_empty() {
         let header_text = join_lines(&lines, &layout.quote_header);
         reply.quoted_from = names::quote_header_person(&header_text);
         let unquoted = unquote(&lines, &layout);
@@ -742,6 +754,15 @@ fn split_with_depth(text: &str, depth: usize) -> Reply {
             .signoff
             .clone()
             .or_else(|| names::signoff_name(&inner.signature));
+        if depth == 0 && !inner.customer_text.trim().is_empty() {
+            if let Some(from) = inner.quoted_from.clone().filter(|p| p.address.is_some()) {
+                reply.nested = Some(Box::new(Nested {
+                    text: inner.customer_text.clone(),
+                    from,
+                    signoff: inner.quoted_signoff.clone(),
+                }));
+            }
+        }
         reply.customer_text = inner.own;
     }
     reply

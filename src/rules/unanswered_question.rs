@@ -656,15 +656,14 @@ fn opens_question(lex: &Lexicon, lower: &str) -> bool {
 /// "Onko se valmis ja paljonko huolto maksaa?": two questions in one
 /// sentence, split where a conjunction opens a new question.
 fn split_compound(lex: &Lexicon, sentence: &str) -> Vec<String> {
+    // Not "vai", "or", "eller": "Hyvitetäänkö ne vai pitääkö minun tehdä
+    // jotain?", "can I bring the van or is it tents only?" ask one thing,
+    // and an answer to either side answers it.
     const JOINERS: &[&str] = &[
         ", ",
         " ja ",
-        " vai ",
-        " tai ",
         " and ",
-        " or ",
         " och ",
-        " eller ",
         " samt ",
         " also ",
         " entä ",
@@ -685,6 +684,12 @@ fn split_compound(lex: &Lexicon, sentence: &str) -> Vec<String> {
     for joiner in finder.find_overlapping_iter(&lower) {
         let (at, end) = (joiner.start(), joiner.end());
         let after = lower[end..].trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+        if ["vai ", "tai ", "or ", "eller "]
+            .iter()
+            .any(|alternative| after.starts_with(alternative))
+        {
+            continue;
+        }
         let after = without_leading(&lex.questions, after);
         if opens_question(lex, after) && after.split_whitespace().count() >= 2 {
             cuts.push(at);
@@ -1515,6 +1520,24 @@ mod tests {
         assert!(!fi(
             "Onks tää takuun piirissä? Keitin vuotaa, koko taso on aamulla lätäkössä.",
             "Hei Jani,\n\nkeitin on takuun piirissä."
+        ));
+    }
+
+    #[test]
+    fn alternatives_are_one_question() {
+        // "A or B?": an answer to either side answers it.
+        assert!(!fi(
+            "Hyvitetäänkö ne automaattisesti vai pitääkö minun tehdä jotain?",
+            "Hei Aino,\n\nhyvitin kaurajuoman kortillesi."
+        ));
+        assert!(!en(
+            "got my ticket, can i bring the campervan or is it tents only?",
+            "Hi Jamie,\n\nyep, campervans are welcome with a Van Meadow pass."
+        ));
+        // A second question after "and" is still its own.
+        assert!(en(
+            "Can I bring the campervan, and is there a shower block?",
+            "Hi Jamie,\n\nyep, campervans are welcome with a Van Meadow pass."
         ));
     }
 

@@ -324,3 +324,27 @@ fn interleaved_answers() {
     );
     assert!(!customer.contains("30 days from delivery"), "{customer}");
 }
+
+/// A forwarded note above the customer's quote ("Alla tukkurin viesti…"):
+/// the customer is the one the reply is sent to, not the note's sender.
+#[test]
+fn a_forwarded_note_above_the_customers_quote() {
+    let file = fixture("mail/quotes/fi/forward-note.eml");
+    let out = crate::run([
+        "check".as_ref(),
+        "--isolated".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        file.as_os_str(),
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let message = &json["messages"][0];
+    // Named by the customer's sign-off, and every question answered.
+    assert_eq!(message["squares"]["greeting"], 0, "{message}");
+    assert_eq!(message["squares"]["questions"], 0, "{message}");
+    let shown = show_json([file]).message();
+    assert!(
+        field(&shown, "customer_text").starts_with("Moi, onko pyörä jo valmis?"),
+        "{shown}"
+    );
+}
