@@ -28,6 +28,11 @@ pub struct Lexicon {
     pub generic_word: Option<FastRegex>,
     pub compound_heads: WordSet,
     pub determiners: WordSet,
+    /// Street words, street-name endings and shop or office heads: what
+    /// makes a customer's name a place, not the thing.
+    pub streets: WordSet,
+    pub street_endings: Vec<String>,
+    pub place_heads: Vec<String>,
     pub third_person: Option<FastRegex>,
     pub formal_address: Option<FastRegex>,
     pub formal_exceptions: WordSet,
@@ -135,6 +140,10 @@ pub struct QuestionLexicon {
     pub synonyms: Vec<Vec<String>>,
     /// Words that ask for a time inside a yes/no question.
     pub time_topics: FastRegex,
+    /// Subjects after a verb that asks yes or no.
+    pub subjects: WordSet,
+    /// Words that end like a Finnish question verb and are not one.
+    pub not_questions: WordSet,
     /// Every entry of the six question-word lists above, as written: a
     /// word that is one of them is a question word, not content.
     pub question_words: WordSet,
@@ -282,6 +291,9 @@ impl Lexicon {
         let mut clitics = Vec::new();
         let mut compound_heads = Vec::new();
         let mut determiners = Vec::new();
+        let mut streets = Vec::new();
+        let mut street_endings = Vec::new();
+        let mut place_heads = Vec::new();
         let mut third = Vec::new();
         let mut formal_address = Vec::new();
         let mut formal_exceptions = Vec::new();
@@ -306,6 +318,9 @@ impl Lexicon {
             possessives.extend(p.vague.possessives.iter().cloned());
             clitics.extend(p.vague.clitics.iter().cloned());
             compound_heads.extend(p.vague.compound_heads.iter().cloned());
+            streets.extend(p.vague.streets.iter().cloned());
+            street_endings.extend(p.vague.street_endings.iter().cloned());
+            place_heads.extend(p.vague.place_heads.iter().cloned());
             determiners.extend(p.vague.determiners.iter().cloned());
             third.extend(p.vague.third_person.iter().cloned());
             formal_address.extend(p.tone.formal_address.iter().cloned());
@@ -332,6 +347,8 @@ impl Lexicon {
             q.pointers.extend(pq.pointers.iter().cloned());
             q.synonyms.extend(pq.synonyms.iter().cloned());
             q.time_topics.extend(pq.time_topics.iter().cloned());
+            q.subjects.extend(pq.subjects.iter().cloned());
+            q.not_questions.extend(pq.not_questions.iter().cloned());
             phrases.extend(p.canned.phrases.iter().cloned());
             cues.extend(p.password.cues.iter().cloned());
             cues.extend(p.password.code_cues.iter().cloned());
@@ -408,6 +425,9 @@ impl Lexicon {
             titles: set(&titles),
             generic_word,
             compound_heads: set(&compound_heads),
+            streets: set(&streets),
+            street_endings: street_endings.iter().map(|e| e.to_lowercase()).collect(),
+            place_heads: place_heads.iter().map(|h| h.to_lowercase()).collect(),
             determiners: set(&determiners),
             third_person: patterns_regex("third-person", &third)?,
             formal_address: patterns_regex("formal-address", &formal_address)?,
@@ -426,6 +446,8 @@ impl Lexicon {
                 leading: set(&q.leading),
                 pointers: set(&q.pointers),
                 time_topics: literal_words_regex(&q.time_topics),
+                subjects: set(&q.subjects),
+                not_questions: set(&q.not_questions),
                 synonyms: q
                     .synonyms
                     .iter()

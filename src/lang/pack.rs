@@ -129,6 +129,17 @@ pub struct VagueWords {
     pub determiners: Vec<String>,
     /// Regular expressions (case-insensitive, whole words).
     pub third_person: Vec<String>,
+    /// Words that make a name in the customer's message a street, not the
+    /// thing: the street word itself or the one after the name ("Elm
+    /// Close"), and endings of street names ("Kiviharjuntie").
+    #[serde(default)]
+    pub streets: Vec<String>,
+    #[serde(default)]
+    pub street_endings: Vec<String>,
+    /// Beginnings of compound heads that make a name a shop or an office
+    /// ("Ekby-butiken", "Kamppi-myymälä").
+    #[serde(default)]
+    pub place_heads: Vec<String>,
 }
 
 /// Register markers (regular expressions unless said otherwise).
@@ -185,6 +196,14 @@ pub struct QuestionWords {
     /// answers them as well as a yes or a no.
     #[serde(default)]
     pub time_topics: Vec<String>,
+    /// Subjects that, right after a verb, make a yes/no question ("Säljer
+    /// ni…?", "Finns det…?").
+    #[serde(default)]
+    pub subjects: Vec<String>,
+    /// Words that end like a Finnish question verb and are not one
+    /// ("kaks", "koko").
+    #[serde(default)]
+    pub not_questions: Vec<String>,
 }
 
 /// Stock phrases: words, `*` for any ending, `…` for a short gap.
@@ -349,6 +368,11 @@ mod tests {
                 ("pointers", &pack.questions.pointers),
                 ("synonyms", &pack.questions.synonyms),
                 ("time-topics", &pack.questions.time_topics),
+                ("subjects", &pack.questions.subjects),
+                ("not-questions", &pack.questions.not_questions),
+                ("streets", &pack.vague.streets),
+                ("street-endings", &pack.vague.street_endings),
+                ("place-heads", &pack.vague.place_heads),
                 ("phrases", &pack.canned.phrases),
                 ("cues", &pack.password.cues),
                 ("code-cues", &pack.password.code_cues),

@@ -151,7 +151,7 @@ fn expects(lang: Lang, q: &QuestionLexicon, lower: &str) -> (Expects, Option<Str
                 .split(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or_default();
-            if is_finnish_question_verb(word) {
+            if is_finnish_question_verb(q, word) {
                 return (Expects::YesNo, Some(word.to_string()));
             }
         }
@@ -273,14 +273,12 @@ fn without_leading<'a>(q: &QuestionLexicon, lower: &'a str) -> &'a str {
 
 /// A Finnish verb that asks: "onko", "voisitteko", "säilytättekö", and the
 /// spoken "onks", "voiks", "mahtuuks".
-fn is_finnish_question_verb(word: &str) -> bool {
-    /// Spoken words that end like a question and are not one.
-    const NOT_QUESTIONS: &[&str] = &["kaks", "siks", "viimeks", "ensiks", "toiseks", "lopuks"];
+fn is_finnish_question_verb(q: &QuestionLexicon, word: &str) -> bool {
     word.chars().count() >= 4
         && ["ko", "kö", "kohan", "köhän", "ks"]
             .iter()
             .any(|e| word.ends_with(e))
-        && !NOT_QUESTIONS.contains(&word)
+        && !q.not_questions.contains(word)
 }
 
 fn is_question(lex: &Lexicon, sentence: &str) -> bool {
@@ -302,7 +300,7 @@ fn is_question(lex: &Lexicon, sentence: &str) -> bool {
     // but "Mikko Salonen, As Oy Koivupiha" is a signature.
     let name_line =
         crate::mail::names::looks_like_name(sentence.split(',').next().unwrap_or_default().trim());
-    if lex.lang == Lang::Fi && is_finnish_question_verb(first) && !name_line {
+    if lex.lang == Lang::Fi && is_finnish_question_verb(&lex.questions, first) && !name_line {
         return true;
     }
     // Finnish word order marks a question without "?"; in English and
@@ -332,7 +330,7 @@ fn content_stems(lex: &Lexicon, text: &str) -> Vec<Rc<str>> {
         .filter_map(|w| {
             // "säilytättekö" -> "säilytätte": the question's clitic is no
             // part of the word's content.
-            let bare = (lex.lang == Lang::Fi && is_finnish_question_verb(&w))
+            let bare = (lex.lang == Lang::Fi && is_finnish_question_verb(q, &w))
                 .then(|| {
                     ["kohan", "köhän", "ko", "kö", "ks"]
                         .iter()
@@ -647,7 +645,7 @@ fn opens_question(lex: &Lexicon, lower: &str) -> bool {
     let q = &lex.questions;
     let first = lower.split_whitespace().next().unwrap_or_default();
     let first = first.trim_matches(|c: char| !c.is_alphanumeric());
-    (lex.lang == Lang::Fi && is_finnish_question_verb(first))
+    (lex.lang == Lang::Fi && is_finnish_question_verb(&lex.questions, first))
         || [&q.when, &q.how_much, &q.where_, &q.yes_no, &q.why, &q.other]
             .iter()
             .any(|list| starts_with_phrase(lower, list))
@@ -798,9 +796,8 @@ fn split_before_question<'a>(lex: &Lexicon, sentence: &'a str) -> Vec<&'a str> {
                 let word = tail[at + 2..].split_whitespace().next().unwrap_or_default();
                 // Not "koko", "lukko": nouns that end like a question.
                 word.starts_with(char::is_lowercase)
-                    && is_finnish_question_verb(word)
+                    && is_finnish_question_verb(&lex.questions, word)
                     && !word.ends_with("kko")
-                    && word != "koko"
             })
         {
             parts[last] = &tail[..=at];
@@ -852,8 +849,9 @@ fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
                     .take(2)
                     .collect();
                 if let [verb, subject] = words[..] {
-                    const SUBJECTS: &[&str] = &["de", "den", "det", "du", "jag", "man", "ni", "vi"];
-                    if SUBJECTS.contains(&subject) && !is_question_word(&lex.questions, verb) {
+                    if lex.questions.subjects.contains(subject)
+                        && !is_question_word(&lex.questions, verb)
+                    {
                         expects = Expects::YesNo;
                         cue = Some(verb.to_string());
                     }

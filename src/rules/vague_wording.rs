@@ -36,27 +36,7 @@ static DOC: RuleDoc = RuleDoc {
 /// Names the customer used for the thing: capitalised words that do not
 /// start a sentence, words with digits (model codes), quoted names and
 /// hyphenated compounds.
-fn customer_product_names(customer: &str) -> Vec<String> {
-    /// Words after a name that make it a street, not a product.
-    const STREETS: &[&str] = &[
-        "avenue", "close", "court", "drive", "lane", "place", "road", "street", "way",
-    ];
-    /// Heads of compounds that name a shop or an office.
-    const PLACE_HEADS: &[&str] = &[
-        "branch",
-        "butik",
-        "filial",
-        "kontor",
-        "liike",
-        "myymälä",
-        "office",
-        "shop",
-        "store",
-        "toimipist",
-        "toimisto",
-    ];
-    /// Endings of street names.
-    const STREET_ENDINGS: &[&str] = &["katu", "kuja", "tie", "gatan", "vägen", "gränd"];
+fn customer_product_names(lex: &Lexicon, customer: &str) -> Vec<String> {
     let mut names = Vec::new();
     for sentence in sentences(customer) {
         let text = &customer[sentence];
@@ -64,11 +44,14 @@ fn customer_product_names(customer: &str) -> Vec<String> {
         for (i, (_, word)) in words.iter().enumerate() {
             let word = *word;
             let lower = word.to_lowercase();
-            let street = STREET_ENDINGS.iter().any(|e| lower.ends_with(e))
-                || STREETS.contains(&lower.as_str())
+            let street = lex
+                .street_endings
+                .iter()
+                .any(|e| lower.ends_with(e.as_str()))
+                || lex.streets.contains(&lower)
                 || words
                     .get(i + 1)
-                    .is_some_and(|(_, next)| STREETS.contains(&next.to_lowercase().as_str()));
+                    .is_some_and(|(_, next)| lex.streets.contains(&next.to_lowercase()));
             if street {
                 continue;
             }
@@ -79,7 +62,7 @@ fn customer_product_names(customer: &str) -> Vec<String> {
             if (capitalised && i > 0) || code || word.contains('-') {
                 // "Ekby-butiken", "Kamppi-myymälä": a place, not a product.
                 let head = lower.rsplit('-').next().unwrap_or_default();
-                if PLACE_HEADS.iter().any(|h| head.starts_with(h)) {
+                if lex.place_heads.iter().any(|h| head.starts_with(h.as_str())) {
                     continue;
                 }
                 names.push(lower);
@@ -179,7 +162,10 @@ impl VagueWording {
             .iter()
             .map(|p| p.to_lowercase())
             .filter(|p| !p.is_empty());
-        let from_customer = ctx.customer.map(customer_product_names).unwrap_or_default();
+        let from_customer = ctx
+            .customer
+            .map(|c| customer_product_names(ctx.lex, c))
+            .unwrap_or_default();
         let own_words: Vec<&str> = lower_own
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
