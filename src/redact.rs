@@ -352,7 +352,6 @@ impl Redactor {
         reply.closing = edits.range(&reply.closing);
         for finding in &mut linted.findings {
             finding.span = edits.range(&finding.span);
-            finding.secret = finding.secret.as_ref().map(|s| edits.range(s));
         }
         self.mask(&mut reply.signature);
         self.mask(&mut reply.quoted);

@@ -130,9 +130,10 @@ pub struct Finding {
     /// Byte range in the reply's own text.
     #[serde(skip)]
     pub span: Range<usize>,
-    /// A secret inside the span (a password value), never shown.
+    /// A secret the finding is about (a password value), never shown:
+    /// masked in every text before any output.
     #[serde(skip)]
-    pub secret: Option<Range<usize>>,
+    pub secret: Option<String>,
 }
 
 impl Finding {
@@ -456,8 +457,10 @@ impl LintSettings {
 /// message's texts, so nothing downstream can print it.
 pub fn lint(message: &mut Message, settings: &LintSettings) -> (Vec<Finding>, [bool; 6]) {
     let mut findings = Vec::new();
-    let applicable = {
+    let (applicable, signature_secrets) = {
         let ctx = Context::of(message, settings);
+        // Whatever the selection: no output may show a password.
+        let signature_secrets = plaintext_password::signature_secrets(&ctx);
         let own_text = !message.reply.own.trim().is_empty();
         // A template that is only placeholders (its text lives elsewhere)
         // can only be judged for the password square.
@@ -489,10 +492,10 @@ pub fn lint(message: &mut Message, settings: &LintSettings) -> (Vec<Finding>, [b
                 && judges(Some(square))
                 && (!square.needs_customer() || ctx.customer.is_some());
         }
-        applicable
+        (applicable, signature_secrets)
     };
     findings.sort_by_key(|f| (f.span.start, f.rule));
-    mask_secrets(message, &mut findings);
+    mask_secrets(message, &mut findings, &signature_secrets);
     (findings, applicable)
 }
 

@@ -313,7 +313,8 @@ impl Rule for PlaintextPassword {
         &DOC
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for (whole, value) in find_passwords(ctx, &ctx.reply.own) {
+        let own = &ctx.reply.own;
+        for (whole, value) in find_passwords(ctx, own) {
             let placeholder = whole == value;
             let message = if placeholder {
                 "a password placeholder: the template sends passwords by email / salasanakenttä mallipohjassa".to_string()
@@ -322,11 +323,24 @@ impl Rule for PlaintextPassword {
             };
             let mut finding = ctx.finding(self, whole, message);
             if !placeholder {
-                finding.secret = Some(value);
+                finding.secret = Some(own[value].to_string());
             }
             out.push(finding);
         }
     }
+}
+
+/// Password values in the signature block. The card counts only the
+/// agent's own text, but a password the splitter took for part of the
+/// signature (a short line after the closing) was still sent: it is masked
+/// like any other, so that no output shows it.
+pub fn signature_secrets(ctx: &Context) -> Vec<String> {
+    let signature = &ctx.reply.signature;
+    find_passwords(ctx, signature)
+        .into_iter()
+        .filter(|(whole, value)| whole != value)
+        .map(|(_, value)| signature[value].to_string())
+        .collect()
 }
 
 /// Replaces every byte of `secret` wherever it occurs in `text` by `*`
@@ -341,11 +355,11 @@ fn mask_in(text: &mut String, secret: &str) {
 /// Masks the password values the findings point at, in the findings'
 /// excerpts and in every text of the message, so that no output can
 /// contain them.
-pub fn mask_secrets(message: &mut Message, findings: &mut [Finding]) {
+pub fn mask_secrets(message: &mut Message, findings: &mut [Finding], more: &[String]) {
     let secrets: Vec<String> = findings
         .iter()
         .filter_map(|f| f.secret.clone())
-        .filter_map(|r| message.reply.own.get(r).map(ToString::to_string))
+        .chain(more.iter().cloned())
         .filter(|s| !s.is_empty())
         .collect();
     if secrets.is_empty() {
@@ -374,6 +388,29 @@ pub fn mask_secrets(message: &mut Message, findings: &mut [Finding]) {
 #[cfg(test)]
 mod tests {
     use crate::rules::tests_support::{Case, hits};
+
+    #[test]
+    fn a_password_below_the_closing_is_masked_not_counted() {
+        let case =
+            Case::fi("Hei Anna,\n\ntunnuksesi on luotu.\n\nTerveisin\nMikko\nSalasana: Kesä2024\n");
+        let mut message = case.message();
+        assert!(
+            message.reply.signature.contains("Kesä2024"),
+            "{:?}",
+            message.reply
+        );
+        let (findings, _) =
+            crate::rules::lint(&mut message, &crate::rules::LintSettings::default());
+        // The signature is not the agent's own text: no finding...
+        assert!(
+            !findings.iter().any(|f| f.rule == "plaintext-password"),
+            "{findings:?}"
+        );
+        // ...but the value is masked in every text.
+        assert!(!message.reply.signature.contains("Kesä2024"));
+        assert!(!message.mail.text.contains("Kesä2024"));
+        assert!(message.reply.signature.contains("Salasana: *"));
+    }
 
     #[test]
     fn finnish() {
