@@ -51,6 +51,10 @@ pub struct Lexicon {
     /// Words that may stand between a cue and the value ("on", "is").
     pub copulas: WordSet,
     pub not_passwords: WordSet,
+    /// Field names that end a password's part of a line.
+    pub password_fields: WordSet,
+    /// Endings of words that are no password value after a copula.
+    pub participle_endings: Vec<String>,
     pub stopwords: WordSet,
     /// The advisory rules' phrase lists, compiled.
     pub advisory: AdvisoryLexicon,
@@ -308,6 +312,8 @@ impl Lexicon {
         let mut code_cues = Vec::new();
         let mut copulas = Vec::new();
         let mut not_passwords = Vec::new();
+        let mut password_fields = Vec::new();
+        let mut participle_endings = Vec::new();
         let mut stopwords = Vec::new();
         for p in packs {
             greetings.extend(p.split.greetings.iter().cloned());
@@ -355,6 +361,8 @@ impl Lexicon {
             code_cues.extend(p.password.code_cues.iter().cloned());
             copulas.extend(p.password.copulas.iter().cloned());
             not_passwords.extend(p.password.not_passwords.iter().cloned());
+            password_fields.extend(p.password.other_fields.iter().cloned());
+            participle_endings.extend(p.password.participle_endings.iter().cloned());
             stopwords.extend(p.detect.stopwords.iter().cloned());
         }
         let opt = |parts: &[String]| {
@@ -472,6 +480,11 @@ impl Lexicon {
             password_codes,
             copulas: copula_words,
             not_passwords: set(&not_passwords),
+            password_fields: set(&password_fields),
+            participle_endings: participle_endings
+                .iter()
+                .map(|e| e.to_lowercase())
+                .collect(),
             stopwords: set(&stopwords),
             advisory: AdvisoryLexicon::build(packs)?,
             stemmer: Stemmer::create(match lang {

@@ -227,6 +227,14 @@ pub struct PasswordWords {
     pub code_cues: Vec<String>,
     pub copulas: Vec<String>,
     pub not_passwords: Vec<String>,
+    /// Field names that end a password's part of a line ("käyttäjätunnus:
+    /// x").
+    #[serde(default)]
+    pub other_fields: Vec<String>,
+    /// Endings of participles and adjectives: a lone lower-case word with
+    /// one after a copula is no value ("is changed", "on vaihdettu").
+    #[serde(default)]
+    pub participle_endings: Vec<String>,
 }
 
 /// A bad and a good reply for one square, with the customer's message
@@ -368,6 +376,8 @@ mod tests {
                 ("pointers", &pack.questions.pointers),
                 ("synonyms", &pack.questions.synonyms),
                 ("time-topics", &pack.questions.time_topics),
+                ("other-fields", &pack.password.other_fields),
+                ("participle-endings", &pack.password.participle_endings),
                 ("subjects", &pack.questions.subjects),
                 ("not-questions", &pack.questions.not_questions),
                 ("streets", &pack.vague.streets),

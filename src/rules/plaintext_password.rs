@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::{Context, Finding, Rule, RuleDoc, Severity, Square, Text};
 use crate::Message;
+use crate::lang::lexicon::Lexicon;
 use crate::lang::placeholder::{is_password_field, placeholders};
 
 #[derive(Debug)]
@@ -46,22 +47,6 @@ enum Separator {
     Symbol,
 }
 
-/// Field names that end a password's part of a line ("käyttäjätunnus: x").
-const OTHER_FIELDS: &[&str] = &[
-    "käyttäjätunnus",
-    "käyttäjätunnuksesi",
-    "tunnus",
-    "tunnuksesi",
-    "username",
-    "user",
-    "login",
-    "email",
-    "sähköposti",
-    "användarnamn",
-    "användare",
-    "e-post",
-];
-
 /// Does a candidate value look like a password, given what came before it?
 fn looks_like_password(
     value: &str,
@@ -69,7 +54,7 @@ fn looks_like_password(
     separator: Separator,
     code: bool,
     at_end: bool,
-    not_passwords: &crate::lang::lexicon::WordSet,
+    lex: &Lexicon,
 ) -> bool {
     let chars = value.chars().count();
     if !(4..=64).contains(&chars) {
@@ -101,7 +86,7 @@ fn looks_like_password(
         return false;
     }
     let lower = value.to_lowercase();
-    if not_passwords.contains(&lower)
+    if lex.not_passwords.contains(&lower)
         || lower.starts_with("http")
         || lower.starts_with("www.")
         || value.contains('@')
@@ -126,7 +111,7 @@ fn looks_like_password(
                 || has_symbol
                 || inner_upper
                 || starts_upper
-                || at_end && chars >= 5 && !is_participle(&lower)
+                || at_end && chars >= 5 && !is_participle(lex, &lower)
         }
         // No copula: only a value that cannot be a word ("kevät55",
         // "Ruusu-2026"); dates and amounts have no letters.
@@ -136,22 +121,16 @@ fn looks_like_password(
 
 /// Does a word end like a past participle or an adjective of state
 /// ("changed", "vaihdettu", "muuttunut", "ändrat", "sensitive")?
-fn is_participle(word: &str) -> bool {
-    const ENDINGS: &[&str] = &[
-        "ed", "ive", "ble", "ttu", "tty", "nut", "nyt", "ltu", "lty", "ssa", "ssä", "at", "ad",
-        "ade", "inen", "nen", "ista", "istä",
-    ];
-    ENDINGS.iter().any(|e| word.ends_with(e))
+fn is_participle(lex: &Lexicon, word: &str) -> bool {
+    lex.participle_endings
+        .iter()
+        .any(|e| word.ends_with(e.as_str()))
 }
 
 const QUOTES: [char; 9] = ['"', '\'', '“', '”', '‘', '’', '`', '«', '»'];
 
 /// Password values announced by one language's cues.
-fn scan_cues(
-    lex: &crate::lang::lexicon::Lexicon,
-    text: &str,
-    found: &mut Vec<(Range<usize>, Range<usize>)>,
-) {
+fn scan_cues(lex: &Lexicon, text: &str, found: &mut Vec<(Range<usize>, Range<usize>)>) {
     let Some(cues) = &lex.password else { return };
     for cue in cues.find_iter(text) {
         let mut separator = Separator::None;
@@ -179,7 +158,10 @@ fn scan_cues(
             }
             let bare = word.trim_end_matches([':', '=']);
             let lower = bare.to_lowercase();
-            if OTHER_FIELDS.contains(&lower.trim_end_matches([',', '.'])) {
+            if lex
+                .password_fields
+                .contains(lower.trim_end_matches([',', '.']))
+            {
                 break;
             }
             // "salasana:", "is:", "PIN code:": the value comes next.
@@ -232,9 +214,7 @@ fn scan_cues(
             // "is sunflower and…".
             let at_end =
                 word.ends_with(['.', ',', '!', ';']) || rest[offset..line_end].trim().is_empty();
-            if !listed
-                && looks_like_password(value, quoted, separator, code, at_end, &lex.not_passwords)
-            {
+            if !listed && looks_like_password(value, quoted, separator, code, at_end, lex) {
                 let v = value_start..value_start + value.len();
                 if !found
                     .iter()
