@@ -57,9 +57,10 @@ fn customer_product_names(lex: &Lexicon, customer: &str) -> Vec<String> {
             }
             let capitalised = word.chars().next().is_some_and(char::is_uppercase)
                 && word.chars().skip(1).any(char::is_lowercase);
-            let code =
-                word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(char::is_alphabetic);
-            if (capitalised && i > 0) || code || word.contains('-') {
+            let code = is_model_code(word);
+            // "Ecco-skorna" names a thing, "100-48817" is an order number.
+            let hyphenated = word.contains('-') && word.chars().any(char::is_alphabetic);
+            if (capitalised && i > 0) || code || hyphenated {
                 // "Ekby-butiken", "Kamppi-myymälä": a place, not a product.
                 let head = lower.rsplit('-').next().unwrap_or_default();
                 if lex.place_heads.iter().any(|h| head.starts_with(h.as_str())) {
@@ -99,23 +100,29 @@ fn names_itself(lex: &Lexicon, body: &str) -> bool {
         lex.password.as_ref().is_some_and(|re| re.is_match(line))
     };
     words.iter().enumerate().any(|(i, (_, word))| {
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        let digits = word.chars().filter(char::is_ascii_digit).count();
         // A model is written with a capital, or after its capitalised name
         // ("Ilona 3-sits"); "kk-2291" is a user name.
         let capital = word.chars().any(char::is_uppercase)
             || i.checked_sub(1)
                 .is_some_and(|j| words[j].1.chars().next().is_some_and(char::is_uppercase));
-        letters >= 1
-            && (1..=4).contains(&digits)
-            && capital
-            && word.chars().count() <= 8
-            && !after_cue(i)
-            && !word
-                .trim_start_matches(|c: char| c.is_ascii_digit())
-                .chars()
-                .all(|c| c.is_lowercase() && letters <= 3)
+        is_model_code(word) && capital && !after_cue(i)
     })
+}
+
+/// A model code: letters and one to four digits, eight characters at most
+/// ("3-sits", "S2", "HW-180", "X100"). Not a longer order, case or
+/// tracking number ("VK-20931", "100-48817"), and not an amount, a size or
+/// a time with a short unit ("30cm", "2kk", "5pv").
+fn is_model_code(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = word.chars().filter(char::is_ascii_digit).count();
+    letters >= 1
+        && (1..=4).contains(&digits)
+        && word.chars().count() <= 8
+        && !word
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .chars()
+            .all(|c| c.is_lowercase() && letters <= 3)
 }
 
 /// Does the reply (its lower-case text and words) mention `name`, inflected
@@ -374,6 +381,9 @@ mod tests {
             (Case::fi("Hei Tuomas,\n\nPerheen palvelu päättyy kuun lopussa.").customer(family), false),
             (Case::sv("Hej,\n\nProdukten gick iväg i går.").customer(turntable), true),
             (Case::sv("Hej,\n\nEccon kommer i går. Produkten är ny.").customer(shoes), false),
+            // An order number the customer gave is no name of the thing.
+            (Case::sv("Hej,\n\norder 100-48817: produkterna ska vara oanvända.").customer("Jag vill returnera skorna från order 100-48817."), true),
+            (Case::sv("Hej,\n\nsoffan X100 är på väg. Produkten kommer på fredag.").customer("Var är min X100?"), false),
         ];
         for (case, vague) in cases {
             assert_eq!(hits(&case, "vague-wording"), vague, "{case:?}");
