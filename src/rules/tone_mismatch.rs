@@ -224,6 +224,19 @@ mod tests {
             customer_register(lex, "Hei, tilasin kassin. Milloin se tulee?"),
             Register::Neutral
         );
+        // The conditional ("maksaisi", "pitäisi", "tulisi") is no "-si"
+        // of "yours"; "pakettisi" is.
+        assert_eq!(
+            customer_register(
+                lex,
+                "Hei, mitä tämä maksaisi? Pitäisikö tiedosto lähettää, ja tulisiko se ajoissa?"
+            ),
+            Register::Neutral
+        );
+        assert_eq!(
+            customer_register(lex, "Hei, lähetä pakettisi tilisi kautta"),
+            Register::Casual
+        );
     }
 
     #[test]
