@@ -180,7 +180,12 @@ fn show(args: &ShowArgs) -> Result<ExitStatus> {
         ShowFormat::Human => {
             let color = bingo::report::use_color(args.read.color, is_terminal);
             let mut writer = HumanShow::new(out, color);
-            let lint = bingo::rules::LintSettings::default();
+            // The questions are paired as `check` pairs them: with the
+            // config's extra phrase files.
+            let lint = bingo::rules::LintSettings {
+                lexicons: lexicons(&config)?,
+                ..bingo::rules::LintSettings::default()
+            };
             let summary = read_inputs(&paths, &settings, &mut |mut message| {
                 bingo::mask_passwords(&mut message);
                 let questions = bingo::rules::question_verdicts(&message, &lint);
@@ -320,6 +325,17 @@ fn check(args: &CheckArgs, templates: Option<&TemplateOptions>) -> Result<ExitSt
     })
 }
 
+/// The language packs with the config's extra phrase files (`None`: the
+/// built-in ones).
+fn lexicons(config: &Config) -> Result<Option<Arc<Vec<bingo::lang::lexicon::Lexicon>>>> {
+    Ok(match config.extra_phrases.as_deref() {
+        Some(files) if !files.is_empty() => Some(Arc::new(
+            bingo::lang::lexicon::with_extra_phrases(files).map_err(anyhow::Error::msg)?,
+        )),
+        _ => None,
+    })
+}
+
 /// Everything `check` and `template` need, from the resolved config.
 fn check_settings(config: &Config, args: &CheckArgs) -> Result<CheckSettings> {
     let selection = Selection::new(
@@ -331,12 +347,7 @@ fn check_settings(config: &Config, args: &CheckArgs) -> Result<CheckSettings> {
         Some(map) => PerFileIgnores::new(map).map_err(anyhow::Error::msg)?,
         None => PerFileIgnores::default(),
     };
-    let lexicons = match config.extra_phrases.as_deref() {
-        Some(files) if !files.is_empty() => Some(Arc::new(
-            bingo::lang::lexicon::with_extra_phrases(files).map_err(anyhow::Error::msg)?,
-        )),
-        _ => None,
-    };
+    let lexicons = lexicons(config)?;
     let baseline = match &args.baseline {
         Some(path) => Some(Arc::new(Mutex::new(
             Baseline::load(path).map_err(anyhow::Error::msg)?,

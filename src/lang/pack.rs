@@ -106,7 +106,7 @@ impl AdvisoryWords {
 
 /// Words that stand where the customer's name should be.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct GreetingWords {
     pub generic_names: Vec<String>,
     pub titles: Vec<String>,
@@ -114,7 +114,7 @@ pub struct GreetingWords {
 
 /// Generic product and service words, and the reader in the third person.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct VagueWords {
     pub generic_stems: Vec<String>,
     pub case_endings: Vec<String>,
@@ -122,29 +122,24 @@ pub struct VagueWords {
     pub clitics: Vec<String>,
     /// Words that, right after a generic word, make it part of a specific
     /// compound ("product page", "service desk").
-    #[serde(default)]
     pub compound_heads: Vec<String>,
     /// Words that, right before a generic word, make it specific.
-    #[serde(default)]
     pub determiners: Vec<String>,
     /// Regular expressions (case-insensitive, whole words).
     pub third_person: Vec<String>,
     /// Words that make a name in the customer's message a street, not the
     /// thing: the street word itself or the one after the name ("Elm
     /// Close"), and endings of street names ("Kiviharjuntie").
-    #[serde(default)]
     pub streets: Vec<String>,
-    #[serde(default)]
     pub street_endings: Vec<String>,
     /// Beginnings of compound heads that make a name a shop or an office
     /// ("Ekby-butiken", "Kamppi-myymälä").
-    #[serde(default)]
     pub place_heads: Vec<String>,
 }
 
 /// Register markers (regular expressions unless said otherwise).
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ToneWords {
     pub formal_address: Vec<String>,
     /// Whole words that look like formal address but are not.
@@ -160,7 +155,7 @@ pub struct ToneWords {
 
 /// Question cues and answer evidence (literal words and phrases).
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct QuestionWords {
     pub when: Vec<String>,
     pub how_much: Vec<String>,
@@ -168,7 +163,6 @@ pub struct QuestionWords {
     pub where_: Vec<String>,
     pub yes_no: Vec<String>,
     /// "Miksi", "why": the answer gives a reason.
-    #[serde(default)]
     pub why: Vec<String>,
     pub other: Vec<String>,
     pub indirect: Vec<String>,
@@ -176,64 +170,53 @@ pub struct QuestionWords {
     pub time_words: Vec<String>,
     pub place_words: Vec<String>,
     /// Words that give a reason ("koska", "because", "eftersom").
-    #[serde(default)]
     pub reason_words: Vec<String>,
     pub ignore: Vec<String>,
     /// Words that join a question to the one before ("ja", "entä",
     /// "also", "och"): the question word comes after them.
-    #[serde(default)]
     pub leading: Vec<String>,
     /// Words that point back at what was said before ("se", "it", "det").
-    #[serde(default)]
     pub pointers: Vec<String>,
     /// Words that name the same thing in customer service, each group the
     /// beginnings of its words ("bike bicycl"): a question and an answer
     /// pair on them.
-    #[serde(default)]
     pub synonyms: Vec<String>,
     /// Words that ask for a time inside a yes/no question or a request
     /// ("onko teillä aikaa…", "har ni nån tid…", "any slots…"): a time
     /// answers them as well as a yes or a no.
-    #[serde(default)]
     pub time_topics: Vec<String>,
     /// Subjects that, right after a verb, make a yes/no question ("Säljer
     /// ni…?", "Finns det…?").
-    #[serde(default)]
     pub subjects: Vec<String>,
     /// Words that end like a Finnish question verb and are not one
     /// ("kaks", "koko").
-    #[serde(default)]
     pub not_questions: Vec<String>,
 }
 
 /// Stock phrases: words, `*` for any ending, `…` for a short gap.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct CannedWords {
     pub phrases: Vec<String>,
-    #[serde(default)]
     pub not_canned: Vec<String>,
 }
 
 /// Words that announce a password and words after them that are not one.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct PasswordWords {
     /// Words, `*` for any ending.
     pub cues: Vec<String>,
     /// Cues of codes whose value may be digits only ("PIN 4471",
     /// "tunnusluku 5829"); they announce a password like the other cues.
-    #[serde(default)]
     pub code_cues: Vec<String>,
     pub copulas: Vec<String>,
     pub not_passwords: Vec<String>,
     /// Field names that end a password's part of a line ("käyttäjätunnus:
     /// x").
-    #[serde(default)]
     pub other_fields: Vec<String>,
     /// Endings of participles and adjectives: a lone lower-case word with
     /// one after a copula is no value ("is changed", "on vaihdettu").
-    #[serde(default)]
     pub participle_endings: Vec<String>,
 }
 
@@ -250,14 +233,14 @@ pub struct Example {
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Detect {
     pub stopwords: Vec<String>,
 }
 
 /// Words that find the parts of a reply.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct SplitWords {
     pub greetings: Vec<String>,
     pub closings: Vec<String>,

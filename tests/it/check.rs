@@ -254,6 +254,46 @@ fn show_lists_each_question_with_its_answer() {
     assert!(shown[0].get("questions").is_none());
 }
 
+/// A phrase file may carry only the keys it adds (here one synonym), and
+/// `show` pairs the questions as `check` does, with it.
+#[test]
+fn extra_phrase_files_reach_check_and_show() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bingo.toml"),
+        "extra-phrases = [\"extra.toml\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("extra.toml"),
+        "lang = \"fi\"\n[questions]\nsynonyms = [\"väri sävy\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("reply.eml"),
+        "From: A <a@shop.example>\nTo: Anna B <anna@example.fi>\nSubject: Re: kassi\n\nHei Anna,\n\nkassi saapuu torstaina. Sävyn ehdit vielä valita.\n\n> Milloin kassi saapuu? Voinko vaihtaa värin?\n",
+    )
+    .unwrap();
+    let questions = |isolated: bool| {
+        let mut args = vec!["check", "--format", "json", "--exit-zero", "reply.eml"];
+        if isolated {
+            args.push("--isolated");
+        }
+        let json: Value = serde_json::from_str(&stdout(&bingo_in(dir.path(), &args))).unwrap();
+        json["messages"][0]["squares"]["questions"].clone()
+    };
+    assert_eq!(questions(true), 1);
+    assert_eq!(questions(false), 0);
+    let shown = stdout(&bingo_in(
+        dir.path(),
+        &["show", "--color", "never", "reply.eml"],
+    ));
+    assert!(
+        shown.contains("✓ Voinko vaihtaa värin? (yes-no)"),
+        "{shown}"
+    );
+}
+
 #[test]
 fn quiet_prints_only_the_mailbox_card() {
     let out = bingo(&[
