@@ -398,4 +398,72 @@ mod tests {
             }
         }
     }
+
+    /// The keys serde reads for `T`, found by asking it to read a struct
+    /// from a deserializer that only records what it was asked for.
+    fn keys_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+        use serde::de::{self, Visitor};
+        struct Probe<'a>(&'a mut &'static [&'static str]);
+        impl<'de> de::Deserializer<'de> for Probe<'_> {
+            type Error = de::value::Error;
+            fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+                Err(de::Error::custom("not a struct"))
+            }
+            fn deserialize_struct<V: Visitor<'de>>(
+                self,
+                _: &'static str,
+                fields: &'static [&'static str],
+                _: V,
+            ) -> Result<V::Value, Self::Error> {
+                *self.0 = fields;
+                Err(de::Error::custom("probed"))
+            }
+            serde::forward_to_deserialize_any! {
+                bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+                bytes byte_buf option unit unit_struct newtype_struct seq tuple
+                tuple_struct map enum identifier ignored_any
+            }
+        }
+        let mut fields: &'static [&'static str] = &[];
+        let _ = T::deserialize(Probe(&mut fields));
+        fields
+    }
+
+    /// Every section defaults its keys so that a user's phrase file needs
+    /// only what it adds; the built-in language packs must still spell out
+    /// every key (empty where the language has no such words), so that a
+    /// key left out by mistake fails here instead of reading as empty.
+    #[test]
+    fn builtin_language_packs_have_every_key() {
+        let sections: [(&str, &[&str]); 9] = [
+            ("detect", keys_of::<Detect>()),
+            ("greeting", keys_of::<GreetingWords>()),
+            ("vague", keys_of::<VagueWords>()),
+            ("tone", keys_of::<ToneWords>()),
+            ("questions", keys_of::<QuestionWords>()),
+            ("canned", keys_of::<CannedWords>()),
+            ("password", keys_of::<PasswordWords>()),
+            ("split", keys_of::<SplitWords>()),
+            ("advisory", keys_of::<AdvisoryWords>()),
+        ];
+        assert!(keys_of::<QuestionWords>().contains(&"where"));
+        for (name, text) in BUILTIN {
+            let table: toml::Table = toml::from_str(text).unwrap();
+            let lang = table["lang"].as_str().unwrap();
+            if !matches!(lang, "fi" | "en" | "sv") {
+                continue;
+            }
+            for (section, keys) in sections {
+                let Some(toml::Value::Table(words)) = table.get(section) else {
+                    panic!("{name}: no [{section}] section");
+                };
+                for key in keys {
+                    assert!(
+                        words.contains_key(*key),
+                        "{name}: [{section}] has no `{key}` (write `{key} = []` if the language has none)"
+                    );
+                }
+            }
+        }
+    }
 }
