@@ -48,6 +48,8 @@ pub struct Lexicon {
     pub password: Option<FastRegex>,
     /// The cues of codes that may be digits only, matched on a whole cue.
     pub password_codes: Option<FastRegex>,
+    /// Words that point back at a code named before them.
+    pub password_refs: Option<FastRegex>,
     /// Words that may stand between a cue and the value ("on", "is").
     pub copulas: WordSet,
     pub not_passwords: WordSet,
@@ -314,6 +316,7 @@ impl Lexicon {
         let mut not_passwords = Vec::new();
         let mut password_fields = Vec::new();
         let mut participle_endings = Vec::new();
+        let mut code_refs = Vec::new();
         let mut stopwords = Vec::new();
         for p in packs {
             greetings.extend(p.split.greetings.iter().cloned());
@@ -363,6 +366,7 @@ impl Lexicon {
             not_passwords.extend(p.password.not_passwords.iter().cloned());
             password_fields.extend(p.password.other_fields.iter().cloned());
             participle_endings.extend(p.password.participle_endings.iter().cloned());
+            code_refs.extend(p.password.code_references.iter().cloned());
             stopwords.extend(p.detect.stopwords.iter().cloned());
         }
         let opt = |parts: &[String]| {
@@ -417,6 +421,7 @@ impl Lexicon {
         };
         let password = cue_regex(&cues, r"\b", r"\b", "cues")?;
         let password_codes = cue_regex(&code_cues, "^", "$", "code-cues")?;
+        let password_refs = cue_regex(&code_refs, r"\b", r"\b", "code-references")?;
         let copula_words: WordSet = copulas
             .iter()
             .flat_map(|c| c.split_whitespace())
@@ -478,6 +483,7 @@ impl Lexicon {
             canned,
             password,
             password_codes,
+            password_refs,
             copulas: copula_words,
             not_passwords: set(&not_passwords),
             password_fields: set(&password_fields),

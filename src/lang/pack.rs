@@ -218,6 +218,11 @@ pub struct PasswordWords {
     /// Endings of participles and adjectives: a lone lower-case word with
     /// one after a copula is no value ("is changed", "on vaihdettu").
     pub participle_endings: Vec<String>,
+    /// Words that point back at a code named earlier in the reply ("the
+    /// code", "koodi", "koden"): after a code cue they announce it too
+    /// ("…an activation code is required. Please find below the code
+    /// issued to you: 305 118").
+    pub code_references: Vec<String>,
 }
 
 /// A bad and a good reply for one square, with the customer's message
@@ -361,6 +366,7 @@ mod tests {
                 ("time-topics", &pack.questions.time_topics),
                 ("other-fields", &pack.password.other_fields),
                 ("participle-endings", &pack.password.participle_endings),
+                ("code-references", &pack.password.code_references),
                 ("subjects", &pack.questions.subjects),
                 ("not-questions", &pack.questions.not_questions),
                 ("streets", &pack.vague.streets),

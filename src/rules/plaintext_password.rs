@@ -132,13 +132,38 @@ const QUOTES: [char; 9] = ['"', '\'', '“', '”', '‘', '’', '`', '«', '»
 /// Password values announced by one language's cues.
 fn scan_cues(lex: &Lexicon, text: &str, found: &mut Vec<(Range<usize>, Range<usize>)>) {
     let Some(cues) = &lex.password else { return };
-    for cue in cues.find_iter(text) {
-        let mut separator = Separator::None;
-        let code = lex
-            .password_codes
+    let is_code = |cue: &str| {
+        lex.password_codes
             .as_ref()
-            .is_some_and(|codes| codes.is_match(cue.as_str()));
-        let rest = &text[cue.end()..];
+            .is_some_and(|codes| codes.is_match(cue))
+    };
+    let mut mentions: Vec<(Range<usize>, bool)> = cues
+        .find_iter(text)
+        .map(|m| (m.range(), is_code(m.as_str())))
+        .collect();
+    // After a code is named, "the code", "koodi" or "koden" names it
+    // again: "…an activation code is required. Please find below the code
+    // issued to you: 305 118".
+    if let (Some(refs), Some(first)) = (
+        &lex.password_refs,
+        mentions.iter().find(|(_, code)| *code).map(|(r, _)| r.end),
+    ) {
+        let named = mentions.clone();
+        mentions.extend(
+            refs.find_iter(&text[first..])
+                .map(|m| first + m.start()..first + m.end())
+                .filter(|r| {
+                    !named
+                        .iter()
+                        .any(|(n, _)| n.start < r.end && r.start < n.end)
+                })
+                .map(|r| (r, true)),
+        );
+        mentions.sort_by_key(|(r, _)| r.start);
+    }
+    for (cue, code) in mentions {
+        let mut separator = Separator::None;
+        let rest = &text[cue.end..];
         // Tokens up to the end of the line, at most eight; a line that
         // ends with the cue or a colon goes on to the next line with text
         // ("väliaikainen salasanasi:\n\n  Oppi-4829").
@@ -146,16 +171,17 @@ fn scan_cues(lex: &Lexicon, text: &str, found: &mut Vec<(Range<usize>, Range<usi
         let mut offset = 0;
         let mut words_seen = 0;
         for token in rest[..line_end].split_inclusive(char::is_whitespace) {
-            let start = cue.end() + offset;
+            let start = cue.end + offset;
             offset += token.len();
             let word = token.trim();
             if word.is_empty() {
                 continue;
             }
             words_seen += 1;
-            if words_seen > 8 {
-                break;
-            }
+            // Past eight words only a colon in the same sentence brings
+            // the value ("Pinkoden … men eftersom du bad om den i appen
+            // kommer den här: 4809"), and it must have a digit.
+            let far = words_seen > 8;
             let bare = word.trim_end_matches([':', '=']);
             let lower = bare.to_lowercase();
             if lex
@@ -167,6 +193,12 @@ fn scan_cues(lex: &Lexicon, text: &str, found: &mut Vec<(Range<usize>, Range<usi
             // "salasana:", "is:", "PIN code:": the value comes next.
             if word.ends_with([':', '=']) {
                 separator = Separator::Symbol;
+                continue;
+            }
+            if far && separator != Separator::Symbol {
+                if word.ends_with(['.', '!', '?']) {
+                    break;
+                }
                 continue;
             }
             if lex.copulas.contains(&lower) {
@@ -186,7 +218,7 @@ fn scan_cues(lex: &Lexicon, text: &str, found: &mut Vec<(Range<usize>, Range<usi
             // "kertakäyttöinen koodi 615 204": a code in groups of digits.
             let mut value = value;
             if code && value.chars().all(|c| c.is_ascii_digit()) {
-                let after = &text[value_start + value.len()..cue.end() + line_end];
+                let after = &text[value_start + value.len()..cue.end + line_end];
                 let group = after
                     .strip_prefix(' ')
                     .map(|a| {
@@ -214,13 +246,14 @@ fn scan_cues(lex: &Lexicon, text: &str, found: &mut Vec<(Range<usize>, Range<usi
             // "is sunflower and…".
             let at_end =
                 word.ends_with(['.', ',', '!', ';']) || rest[offset..line_end].trim().is_empty();
-            if !listed && looks_like_password(value, quoted, separator, code, at_end, lex) {
+            let near = !far || value.contains(|c: char| c.is_ascii_digit());
+            if !listed && near && looks_like_password(value, quoted, separator, code, at_end, lex) {
                 let v = value_start..value_start + value.len();
                 if !found
                     .iter()
                     .any(|(_, seen)| seen.start < v.end && v.start < seen.end)
                 {
-                    found.push((cue.start()..v.end, v));
+                    found.push((cue.start..v.end, v));
                 }
                 break;
             }
@@ -573,6 +606,77 @@ mod tests {
             ),
             (
                 Case::fi("Hei,\n\nvaihda salasana\nkirjautumalla sivulle."),
+                false,
+            ),
+        ];
+        for (case, password) in cases {
+            assert_eq!(hits(&case, "plaintext-password"), password, "{case:?}");
+        }
+    }
+
+    #[test]
+    fn a_code_named_again_or_given_after_a_colon_further_on() {
+        // (case, a password?)
+        let cases = [
+            // "the code", "koodi", "koden" name a code named before them.
+            (
+                Case::en(
+                    "Hi,\n\nan activation code is needed on a new phone.\n\nPlease find below the code issued to you: 305 118\n",
+                ),
+                true,
+            ),
+            (
+                Case::fi(
+                    "Hei,\n\nuuteen puhelimeen tarvitaan aktivointikoodi. Koodi on 8841 ja se on voimassa tunnin.",
+                ),
+                true,
+            ),
+            (
+                Case::sv(
+                    "Hej,\n\nappen ber om en engångskod första gången. Koden får du här: 771 204.",
+                ),
+                true,
+            ),
+            // Without a code named before, "the code" is any code.
+            (
+                Case::en(
+                    "Hi,\n\nthe code is 4471 on the parcel label, show it at the pickup point.",
+                ),
+                false,
+            ),
+            (
+                Case::en("Hi,\n\nthe code issued to you: 305 118 was printed on the receipt."),
+                false,
+            ),
+            (
+                Case::fi("Hei,\n\nkoodi on 4471, näytä se noutopisteessä."),
+                false,
+            ),
+            // A colon in the cue's sentence, however far: the value after it.
+            (
+                Case::sv(
+                    "Hej,\n\nPinkoden skickas aldrig i samma kuvert som kortet, men eftersom du bad om den i appen kommer den här: 4809. Kortet är aktiverat.",
+                ),
+                true,
+            ),
+            (
+                Case::fi(
+                    "Hei,\n\ntunnuslukua ei lähetetä koskaan samassa kirjeessä kortin kanssa, mutta koska pyysit sitä sovelluksessa, se tulee tässä: 4809.",
+                ),
+                true,
+            ),
+            // Far from the cue, a colon brings only a value with a digit,
+            // and only in the same sentence.
+            (
+                Case::sv(
+                    "Hej,\n\nPinkoden skickas aldrig i samma kuvert som kortet, och i brevet står det bara en rad: Välkommen.",
+                ),
+                false,
+            ),
+            (
+                Case::sv(
+                    "Hej,\n\nPinkoden skickas aldrig med kortet. Vi har nu registrerat ditt nya telefonnummer i systemet som: 0401234.",
+                ),
                 false,
             ),
         ];
