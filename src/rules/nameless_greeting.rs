@@ -12,8 +12,8 @@ static DOC: RuleDoc = RuleDoc {
         fi: "Tervehdyksessä ei ole asiakkaan nimeä",
     },
     what: Text {
-        en: "A greeting with no name (\"Hei!\", \"Hello,\"), with a stand-in for one (\"Hyvä asiakas\", \"Dear customer\", \"Bästa kund\"), or with a name that is not the customer's. Inflected and titled forms count as the name (\"Hei Annalle\", \"Hyvä Virtanen\", \"Dear Ms Virtanen\"), and so does a name placeholder in a template.",
-        fi: "Tervehdys ilman nimeä (\"Hei!\", \"Hello,\"), nimen korvike (\"Hyvä asiakas\", \"Dear customer\", \"Bästa kund\") tai nimi, joka ei ole asiakkaan. Taivutettu tai tittelillä varustettu nimi kelpaa (\"Hei Annalle\", \"Hyvä Virtanen\", \"Dear Ms Virtanen\"), samoin mallipohjan nimikenttä.",
+        en: "A greeting with no name (\"Hei!\", \"Hello,\"), with a stand-in for one (\"Hyvä asiakas\", \"Dear customer\", \"Bästa kund\"), or with a name that is not the customer's. Inflected and titled forms count as the name (\"Hei Annalle\", \"Hyvä Virtanen\", \"Dear Ms Virtanen\"), and so does a name placeholder in a template (left unfilled in a sent mail, it is no name).",
+        fi: "Tervehdys ilman nimeä (\"Hei!\", \"Hello,\"), nimen korvike (\"Hyvä asiakas\", \"Dear customer\", \"Bästa kund\") tai nimi, joka ei ole asiakkaan. Taivutettu tai tittelillä varustettu nimi kelpaa (\"Hei Annalle\", \"Hyvä Virtanen\", \"Dear Ms Virtanen\"), samoin mallipohjan nimikenttä (lähetetyssä viestissä täyttämätön nimikenttä ei ole nimi).",
     },
     why: Text {
         en: "The customer signed with their name, and the reply's first word shows whether anyone read it. \"Dear customer\" says: you are a ticket number.",
@@ -73,8 +73,17 @@ impl Rule for NamelessGreeting {
         let line = &greeting[line_start..];
         let span = reply.greeting.start + line_start..reply.greeting.end;
         let rest = Self::addressee(ctx, line);
-        // Placeholders may contain spaces ("{{ customer.first_name }}").
+        // Placeholders may contain spaces ("{{ customer.first_name }}"). In
+        // a template one stands for the name; in a sent mail it was left
+        // unfilled, and the customer reads no name.
         if crate::lang::placeholder::placeholder_re().is_match(rest) {
+            if !ctx.template {
+                out.push(ctx.finding(
+                    self,
+                    span,
+                    "a name placeholder left unfilled: the customer sees no name / täyttämätön nimikenttä: asiakas ei näe nimeä".to_string(),
+                ));
+            }
             return;
         }
         let words: Vec<&str> = word_spans(rest).into_iter().map(|(_, w)| w).collect();
@@ -188,6 +197,14 @@ mod tests {
         ] {
             assert!(
                 !hits(&Case::fi(text).names(&[]).template(), "nameless-greeting"),
+                "{text}"
+            );
+            // Sent as it is, the customer reads the placeholder, no name.
+            assert!(
+                hits(
+                    &Case::fi(text).names(&["Anna Virtanen"]),
+                    "nameless-greeting"
+                ),
                 "{text}"
             );
         }

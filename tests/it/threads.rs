@@ -217,15 +217,17 @@ fn advisory_findings_per_reply() {
     let counts = &report["summary"]["advisory"]["findings"];
     assert_eq!(counts["reasked-info"], 1);
     assert_eq!(counts["echo-reply"], 1);
-    // Advisory findings never change a score: Joe's reply to Olivia has
-    // only the placeholder and scores 0.
+    // Advisory findings never change a score: Joe's reply to Olivia scores
+    // only its greeting, whose {{first_name}} was never filled in (the
+    // customer read no name); the placeholder's own finding adds nothing.
     let joe = report["messages"]
         .as_array()
         .unwrap()
         .iter()
         .find(|m| m["subject"] == "Re: Broken lamp")
         .unwrap();
-    assert_eq!(joe["score"], 0);
+    assert_eq!(joe["squares"]["greeting"], 1);
+    assert_eq!(joe["score"], 1);
     let eino = report["messages"]
         .as_array()
         .unwrap()
