@@ -895,9 +895,16 @@ fn find_closing(lines: &[&str], own: &[usize]) -> Option<usize> {
         if rest.chars().count() > 30 || rest.contains(['.', '?']) && rest.len() > 3 {
             continue;
         }
-        // Whatever follows must look like a signature block.
+        // Whatever follows must look like a signature block: short lines,
+        // or a slogan that is no sentence ("Kuituverkko Pohjola – nopeat
+        // yhteydet, parhaat tuotteet ja palvelut kotiisi").
         let after = &text_lines[n + 1..];
-        if after.len() <= 7 && after.iter().all(|&j| lines[j].trim().chars().count() <= 72) {
+        let signature_line = |j: usize| {
+            let line = lines[j].trim();
+            let length = line.chars().count();
+            length <= 72 || length <= 100 && !line.ends_with(['.', '?']) && !line.contains(". ")
+        };
+        if after.len() <= 7 && after.iter().all(|&j| signature_line(j)) {
             found = Some(i);
             break;
         }
@@ -1217,6 +1224,17 @@ mod tests {
             "lähetin laskun uudelleen osoitteeseesi antti@example.fi."
         );
         assert_eq!(r.signature, "");
+        // A slogan longer than a contact line, but no sentence, still ends
+        // the signature; a long sentence after a sign-off word does not.
+        let r = split_reply(
+            "Hei Ville,\n\nasentaja tulee maanantaina.\n\nTerveisin\nSatu Mikkola\nKuituverkko Pohjola – nopeat yhteydet, parhaat tuotteet ja palvelut kotiisi\npuh. 0800 555 700\n",
+        );
+        assert_eq!(r.body_text(), "asentaja tulee maanantaina.");
+        assert_eq!(r.closing_text(), "Terveisin");
+        let r = split_reply(
+            "Hei Ville,\n\nasentaja tulee maanantaina.\n\nTerveisin\nSatu Mikkola\nMuistathan, että asentaja tarvitsee pääsyn talojakamoon. Hän soittaa ennen tuloaan.\n",
+        );
+        assert_eq!(r.closing_text(), "");
     }
 
     #[test]
