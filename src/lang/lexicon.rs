@@ -50,7 +50,10 @@ pub struct Lexicon {
     pub password_codes: Option<FastRegex>,
     /// Words that point back at a code named before them.
     pub password_refs: Option<FastRegex>,
-    /// Words that may stand between a cue and the value ("on", "is").
+    /// Words that sign one in.
+    pub password_sign_in: Option<FastRegex>,
+    /// Words that may stand between a cue and the value ("on", "is",
+    /// "reset to"), each whole and single-spaced.
     pub copulas: WordSet,
     pub not_passwords: WordSet,
     /// Field names that end a password's part of a line.
@@ -317,6 +320,7 @@ impl Lexicon {
         let mut password_fields = Vec::new();
         let mut participle_endings = Vec::new();
         let mut code_refs = Vec::new();
+        let mut sign_in = Vec::new();
         let mut stopwords = Vec::new();
         for p in packs {
             greetings.extend(p.split.greetings.iter().cloned());
@@ -367,6 +371,7 @@ impl Lexicon {
             password_fields.extend(p.password.other_fields.iter().cloned());
             participle_endings.extend(p.password.participle_endings.iter().cloned());
             code_refs.extend(p.password.code_references.iter().cloned());
+            sign_in.extend(p.password.sign_in.iter().cloned());
             stopwords.extend(p.detect.stopwords.iter().cloned());
         }
         let opt = |parts: &[String]| {
@@ -422,10 +427,16 @@ impl Lexicon {
         let password = cue_regex(&cues, r"\b", r"\b", "cues")?;
         let password_codes = cue_regex(&code_cues, "^", "$", "code-cues")?;
         let password_refs = cue_regex(&code_refs, r"\b", r"\b", "code-references")?;
+        let password_sign_in = cue_regex(&sign_in, r"\b", r"\b", "sign-in")?;
+        // Whole copulas, single-spaced: "reset to" is one, "to" is none.
         let copula_words: WordSet = copulas
             .iter()
-            .flat_map(|c| c.split_whitespace())
-            .map(str::to_lowercase)
+            .map(|c| {
+                c.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase()
+            })
             .collect();
         Ok(Lexicon {
             lang,
@@ -484,6 +495,7 @@ impl Lexicon {
             password,
             password_codes,
             password_refs,
+            password_sign_in,
             copulas: copula_words,
             not_passwords: set(&not_passwords),
             password_fields: set(&password_fields),

@@ -223,6 +223,10 @@ pub struct PasswordWords {
     /// ("…an activation code is required. Please find below the code
     /// issued to you: 305 118").
     pub code_references: Vec<String>,
+    /// Words that sign one in: in their sentence, a code reference
+    /// followed by digits is a sign-in code ("log in with your booking ref
+    /// and the code 4490").
+    pub sign_in: Vec<String>,
 }
 
 /// A bad and a good reply for one square, with the customer's message
@@ -367,6 +371,7 @@ mod tests {
                 ("other-fields", &pack.password.other_fields),
                 ("participle-endings", &pack.password.participle_endings),
                 ("code-references", &pack.password.code_references),
+                ("sign-in", &pack.password.sign_in),
                 ("subjects", &pack.questions.subjects),
                 ("not-questions", &pack.questions.not_questions),
                 ("streets", &pack.vague.streets),

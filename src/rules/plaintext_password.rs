@@ -7,6 +7,7 @@ use super::{Context, Finding, Rule, RuleDoc, Severity, Square, Text};
 use crate::Message;
 use crate::lang::lexicon::Lexicon;
 use crate::lang::placeholder::{is_password_field, placeholders};
+use crate::lang::text::sentences;
 
 #[derive(Debug)]
 pub struct PlaintextPassword;
@@ -137,31 +138,46 @@ fn scan_cues(lex: &Lexicon, text: &str, found: &mut Vec<(Range<usize>, Range<usi
             .as_ref()
             .is_some_and(|codes| codes.is_match(cue))
     };
-    let mut mentions: Vec<(Range<usize>, bool)> = cues
+    // Each mention: where, whether it names a code (digits only may do),
+    // and whether only digits may do.
+    let mut mentions: Vec<(Range<usize>, bool, bool)> = cues
         .find_iter(text)
-        .map(|m| (m.range(), is_code(m.as_str())))
+        .map(|m| (m.range(), is_code(m.as_str()), false))
         .collect();
     // After a code is named, "the code", "koodi" or "koden" names it
     // again: "…an activation code is required. Please find below the code
-    // issued to you: 305 118".
-    if let (Some(refs), Some(first)) = (
-        &lex.password_refs,
-        mentions.iter().find(|(_, code)| *code).map(|(r, _)| r.end),
-    ) {
+    // issued to you: 305 118". In a sentence about signing in, it names a
+    // code of digits: "log in with your booking ref and the code 4490".
+    if let Some(refs) = &lex.password_refs {
+        let first_code = mentions
+            .iter()
+            .find(|(_, code, _)| *code)
+            .map(|(r, _, _)| r.end);
+        let sign_in: Vec<Range<usize>> = match &lex.password_sign_in {
+            Some(words) => sentences(text)
+                .into_iter()
+                .filter(|s| words.is_match(&text[s.clone()]))
+                .collect(),
+            None => Vec::new(),
+        };
         let named = mentions.clone();
-        mentions.extend(
-            refs.find_iter(&text[first..])
-                .map(|m| first + m.start()..first + m.end())
-                .filter(|r| {
-                    !named
-                        .iter()
-                        .any(|(n, _)| n.start < r.end && r.start < n.end)
-                })
-                .map(|r| (r, true)),
-        );
-        mentions.sort_by_key(|(r, _)| r.start);
+        for m in refs.find_iter(text) {
+            let r = m.range();
+            if named
+                .iter()
+                .any(|(n, _, _)| n.start < r.end && r.start < n.end)
+            {
+                continue;
+            }
+            if first_code.is_some_and(|end| r.start >= end) {
+                mentions.push((r, true, false));
+            } else if sign_in.iter().any(|s| s.start <= r.start && r.end <= s.end) {
+                mentions.push((r, true, true));
+            }
+        }
+        mentions.sort_by_key(|(r, _, _)| r.start);
     }
-    for (cue, code) in mentions {
+    for (cue, code, digits_only) in mentions {
         let mut separator = Separator::None;
         let rest = &text[cue.end..];
         // Tokens up to the end of the line, at most eight; a line that
@@ -170,6 +186,8 @@ fn scan_cues(lex: &Lexicon, text: &str, found: &mut Vec<(Range<usize>, Range<usi
         let line_end = value_lines_end(rest);
         let mut offset = 0;
         let mut words_seen = 0;
+        // The words before this one, for copulas of several ("reset to").
+        let mut previous: [String; 2] = Default::default();
         for token in rest[..line_end].split_inclusive(char::is_whitespace) {
             let start = cue.end + offset;
             offset += token.len();
@@ -178,12 +196,19 @@ fn scan_cues(lex: &Lexicon, text: &str, found: &mut Vec<(Range<usize>, Range<usi
                 continue;
             }
             words_seen += 1;
-            // Past eight words only a colon in the same sentence brings
-            // the value ("Pinkoden … men eftersom du bad om den i appen
-            // kommer den här: 4809"), and it must have a digit.
+            // Past eight words only a colon or a copula in the same
+            // sentence brings the value ("Pinkoden … men eftersom du bad om
+            // den i appen kommer den här: 4809", "Your PIN for the kiosk and
+            // the website is 7316"), and it must have a digit.
             let far = words_seen > 8;
             let bare = word.trim_end_matches([':', '=']);
             let lower = bare.to_lowercase();
+            let copula = lex.copulas.contains(&lower)
+                || lex.copulas.contains(&format!("{} {lower}", previous[1]))
+                || lex
+                    .copulas
+                    .contains(&format!("{} {} {lower}", previous[0], previous[1]));
+            previous = [std::mem::take(&mut previous[1]), lower.clone()];
             if lex
                 .password_fields
                 .contains(lower.trim_end_matches([',', '.']))
@@ -195,14 +220,26 @@ fn scan_cues(lex: &Lexicon, text: &str, found: &mut Vec<(Range<usize>, Range<usi
                 separator = Separator::Symbol;
                 continue;
             }
-            if far && separator != Separator::Symbol {
-                if word.ends_with(['.', '!', '?']) {
+            if far && separator == Separator::None {
+                if copula {
+                    separator = Separator::Word;
+                } else if word.ends_with(['.', '!', '?']) {
                     break;
                 }
                 continue;
             }
-            if lex.copulas.contains(&lower) {
+            if copula {
                 separator = separator.max(Separator::Word);
+                continue;
+            }
+            // "was reset to X": "reset" may open a copula; the next word tells.
+            let opens_copula = || {
+                lex.copulas.iter().any(|c| {
+                    c.strip_prefix(lower.as_str())
+                        .is_some_and(|r| r.starts_with(' '))
+                })
+            };
+            if !word.ends_with(['.', '!', '?', ',']) && opens_copula() {
                 continue;
             }
             let lead = token.len() - token.trim_start().len();
@@ -247,6 +284,8 @@ fn scan_cues(lex: &Lexicon, text: &str, found: &mut Vec<(Range<usize>, Range<usi
             let at_end =
                 word.ends_with(['.', ',', '!', ';']) || rest[offset..line_end].trim().is_empty();
             let near = !far || value.contains(|c: char| c.is_ascii_digit());
+            let near =
+                near && (!digits_only || value.chars().all(|c| c.is_ascii_digit() || c == ' '));
             if !listed && near && looks_like_password(value, quoted, separator, code, at_end, lex) {
                 let v = value_start..value_start + value.len();
                 if !found
@@ -568,6 +607,12 @@ mod tests {
             ),
             (Case::en("Hi,\n\nthe password is case-sensitive."), false),
             (Case::fi("Hei,\n\nsalasanasi on vaihdettu."), false),
+            // Past participles in -tu/-ty: "tehty", "saatu", "luotu".
+            (
+                Case::fi("Hei,\n\nkun uusi salasana on tehty, pääset palveluun."),
+                false,
+            ),
+            (Case::fi("Hei,\n\nsalasana on luotu."), false),
             (Case::sv("Hej,\n\nlösenordet är ändrat."), false),
             (
                 Case::en("Hi,\n\nyour password has been reset: please use the link below."),
@@ -608,6 +653,33 @@ mod tests {
                 Case::fi("Hei,\n\nvaihda salasana\nkirjautumalla sivulle."),
                 false,
             ),
+        ];
+        for (case, password) in cases {
+            assert_eq!(hits(&case, "plaintext-password"), password, "{case:?}");
+        }
+    }
+
+    #[test]
+    fn copulas_of_several_words_count_only_whole() {
+        // (case, a password?)
+        let cases = [
+            (
+                Case::en("Hi,\n\nyour password was reset to sunflower."),
+                true,
+            ),
+            (Case::en("Hi,\n\nyour password will be Orchid551."), true),
+            (Case::en("Hi,\n\nyour password is now Orchid551."), true),
+            // "to", "be" and "now" alone are no copulas.
+            (
+                Case::en("Hi,\n\nplease don't send your password to anyone, us included."),
+                false,
+            ),
+            (
+                Case::en("Hi,\n\nnever give your password to strangers."),
+                false,
+            ),
+            (Case::en("Hi,\n\nyour password must be private."), false),
+            (Case::sv("Hej,\n\nlösenordet skickar vi nu separat."), false),
         ];
         for (case, password) in cases {
             assert_eq!(hits(&case, "plaintext-password"), password, "{case:?}");
@@ -664,6 +736,34 @@ mod tests {
                     "Hei,\n\ntunnuslukua ei lähetetä koskaan samassa kirjeessä kortin kanssa, mutta koska pyysit sitä sovelluksessa, se tulee tässä: 4809.",
                 ),
                 true,
+            ),
+            // In a sentence about signing in, "the code" and digits.
+            (
+                Case::en("Hi,\n\nget our app: log in with your booking ref and the code 4490."),
+                true,
+            ),
+            (
+                Case::fi("Hei,\n\nkirjaudu sovellukseen varausnumerolla ja koodilla 4490."),
+                true,
+            ),
+            (
+                Case::en("Hi,\n\nlog in and enter the code SUMMER20 at checkout."),
+                false,
+            ),
+            (
+                Case::en("Hi,\n\nthe code 4490 is on the parcel. Log in to track it."),
+                false,
+            ),
+            // A copula far from the cue, and a value with a digit.
+            (
+                Case::en("Hi,\n\nyour PIN for the self-service kiosk and the website is 7316."),
+                true,
+            ),
+            (
+                Case::en(
+                    "Hi,\n\nyour PIN for the self-service kiosk and the website is the one you chose.",
+                ),
+                false,
             ),
             // Far from the cue, a colon brings only a value with a digit,
             // and only in the same sentence.

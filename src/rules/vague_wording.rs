@@ -1,6 +1,8 @@
 //! `vague-wording`: "the product" / "palvelu" without ever naming it, or the
 //! reader spoken of in the third person.
 
+use std::ops::Range;
+
 use super::{Context, Finding, Rule, RuleDoc, Square, Text};
 use crate::lang::lexicon::Lexicon;
 use crate::lang::text::{sentences, word_spans};
@@ -91,21 +93,59 @@ fn customer_product_names(lex: &Lexicon, customer: &str) -> Vec<String> {
 /// digits or more are tracking, order or case numbers ("VK-20931"); times,
 /// sizes and amounts are no names, and neither is a password or a code
 /// given after its cue ("salasana Muutto26").
-fn names_itself(lex: &Lexicon, body: &str) -> bool {
+fn names_itself(lex: &Lexicon, body: &str, secrets: &[Range<usize>]) -> bool {
     let words = word_spans(body);
     let after_cue = |i: usize| {
+        let span = &words[i].0;
+        if secrets
+            .iter()
+            .any(|s| s.start < span.end && span.start < s.end)
+        {
+            return true;
+        }
         let from = words[i.saturating_sub(3)].0.start;
-        let window = &body[from..words[i].0.start];
+        let window = &body[from..span.start];
         let line = window.rsplit('\n').next().unwrap_or_default();
         lex.password.as_ref().is_some_and(|re| re.is_match(line))
     };
-    words.iter().enumerate().any(|(i, (_, word))| {
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    words.iter().enumerate().any(|(i, (span, word))| {
         // A model is written with a capital, or after its capitalised name
         // ("Ilona 3-sits"); "kk-2291" is a user name.
         let capital = word.chars().any(char::is_uppercase)
-            || i.checked_sub(1)
-                .is_some_and(|j| words[j].1.chars().next().is_some_and(char::is_uppercase));
-        is_model_code(word) && capital && !after_cue(i)
+            || i.checked_sub(1).is_some_and(|j| capitalised(words[j].1));
+        // A password given after its cue names nothing ("salasana
+        // Muutto26", "salasanan: Ojala-Helmi-7").
+        if after_cue(i) {
+            return false;
+        }
+        if is_model_code(word) && capital {
+            return true;
+        }
+        // "Kesäkassi-tuotteen", "Oma Kallio -palveluun", "Polku 3
+        // -palvelun": a name joined to the generic word names the thing the
+        // generic word stands for later ("…palvelu pyytää vaihtamaan").
+        // Not a brand written with a hyphen ("Pro-Ject"), nor an
+        // abbreviation ("PIN-koodi").
+        let generic = |w: &str| {
+            lex.generic_word
+                .as_ref()
+                .is_some_and(|g| g.is_match(&w.to_lowercase()))
+        };
+        let joined = word.split_once('-').is_some_and(|(name, head)| {
+            let proper = capitalised(name) && name.chars().skip(1).all(char::is_lowercase);
+            proper && name.chars().count() >= 3 && generic(head)
+        });
+        let suffixed = (capitalised(word) || word.chars().all(|c| c.is_ascii_digit()))
+            && body[span.end..].strip_prefix(" -").is_some_and(|after| {
+                generic(
+                    after
+                        .split(|c: char| !c.is_alphanumeric())
+                        .next()
+                        .unwrap_or_default(),
+                )
+            });
+        joined || suffixed
     })
 }
 
@@ -290,7 +330,12 @@ impl Rule for VagueWording {
         };
         let body_end = reply.body.end.max(from);
         if Self::names_the_thing(ctx, &own[from..body_end])
-            || names_itself(ctx.lex, &own[from..body_end])
+            || names_itself(ctx.lex, &own[from..body_end], &{
+                super::plaintext_password::find_passwords(ctx, &own[from..body_end])
+                    .into_iter()
+                    .map(|(_, value)| value)
+                    .collect::<Vec<_>>()
+            })
         {
             return;
         }
@@ -363,6 +408,17 @@ mod tests {
             (Case::en("Hi Kwame,\n\nusers should collect the key from the desk."), true),
             (Case::fi("Hei Pia,\n\njäsenen tulee maksaa maksu."), true),
             (Case::sv("Hej Pia,\n\nmedlemmen ska betala avgiften."), true),
+            (Case::en("Dear Mr Lee,\n\nmembers must present their card at the till."), true),
+            (Case::fi("Hei Pia,\n\nvakuutuksenottajan tulee ilmoittaa vahingosta."), true),
+            (Case::sv("Hej Linnea,\n\nkunden står för returfrakten."), true),
+            // A name joined to the generic word names what it stands for
+            // later; a name joined to another noun, a brand with a hyphen
+            // or an abbreviation does not.
+            (Case::fi("Hei,\n\navasimme Oma Kallio -palvelun. Kirjautumisen jälkeen palvelu pyytää uuden koodin."), false),
+            (Case::fi("Hei,\n\nKesäkassi-tuotteen toimitus viivästyy. Tuote lähtee maanantaina."), false),
+            (Case::fi("Hei,\n\nOma Tuuli -tilinne on avattu. Tilaamanne palvelu alkaa maanantaina."), true),
+            (Case::sv("Hej,\n\nvi tar emot Pro-Ject och andra märken. Produkten skickas i dag."), true),
+            (Case::sv("Hej,\n\nPIN-koden är skickad. Tjänsten öppnas i morgon."), true),
             // A capital that opens a sentence or a line is no name.
             (Case::en("Hi Rachel,\n\nThe item you sent back arrived on Friday."), true),
             (Case::fi("Hei Riikka,\n\ntunnus on luotu. Salasana: ********\nPalvelussa näet käyntisi."), true),
