@@ -149,6 +149,8 @@ pub struct QuestionLexicon {
     pub synonyms: Vec<Vec<String>>,
     /// Words that ask for a time inside a yes/no question.
     pub time_topics: FastRegex,
+    /// Questions that ask for a price in other words ("mitä … maksa*").
+    pub cost_words: PhraseSet,
     /// Subjects after a verb that asks yes or no.
     pub subjects: WordSet,
     /// Words that end like a Finnish question verb and are not one.
@@ -362,6 +364,7 @@ impl Lexicon {
             q.time_topics.extend(pq.time_topics.iter().cloned());
             q.subjects.extend(pq.subjects.iter().cloned());
             q.not_questions.extend(pq.not_questions.iter().cloned());
+            q.cost_words.extend(pq.cost_words.iter().cloned());
             phrases.extend(p.canned.phrases.iter().cloned());
             cues.extend(p.password.cues.iter().cloned());
             cues.extend(p.password.code_cues.iter().cloned());
@@ -470,6 +473,7 @@ impl Lexicon {
                 leading: set(&q.leading),
                 pointers: set(&q.pointers),
                 time_topics: literal_words_regex(&q.time_topics),
+                cost_words: PhraseSet::new(&q.cost_words)?,
                 subjects: set(&q.subjects),
                 not_questions: set(&q.not_questions),
                 synonyms: q

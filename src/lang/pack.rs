@@ -190,6 +190,10 @@ pub struct QuestionWords {
     pub subjects: Vec<String>,
     /// Words that end like a Finnish question verb and are not one
     /// ("kaks", "koko").
+    /// Questions that ask for a price in other words, in the notation of
+    /// stock phrases ("mitä … maksa*": "mitä kissan rokotus maksaa?"): an
+    /// amount answers them.
+    pub cost_words: Vec<String>,
     pub not_questions: Vec<String>,
 }
 
@@ -374,6 +378,7 @@ mod tests {
                 ("sign-in", &pack.password.sign_in),
                 ("subjects", &pack.questions.subjects),
                 ("not-questions", &pack.questions.not_questions),
+                ("cost-words", &pack.questions.cost_words),
                 ("streets", &pack.vague.streets),
                 ("street-endings", &pack.vague.street_endings),
                 ("place-heads", &pack.vague.place_heads),

@@ -77,6 +77,10 @@ struct Question {
     /// A yes/no question about a time ("Onko teillä aikaa ensi viikolla?",
     /// "har ni nån tid i veckan?"): a time answers it too.
     asks_time: bool,
+    /// For a request ("Can you reset my account?", "Voisitteko lähettää
+    /// uuden?"), the stem of the verb asked for: the reply doing it
+    /// answers ("I've reset it for you").
+    request_verb: Option<Rc<str>>,
 }
 
 fn starts_with_phrase(lower: &str, phrases: &[String]) -> bool {
@@ -182,24 +186,47 @@ fn echo_stem(lang: Lang, cue: &str) -> String {
 /// request, answered by doing it ("Tarkistin…", "I've unlocked it"), not by
 /// a yes or a no.
 fn is_request(lang: Lang, question: &str) -> bool {
-    let words: Vec<String> = word_spans(question)
+    request_at(lang, &lowercase_words(question)).is_some()
+}
+
+fn lowercase_words(text: &str) -> Vec<String> {
+    word_spans(text)
         .into_iter()
         .map(|(_, w)| w.to_lowercase())
-        .collect();
+        .collect()
+}
+
+/// Where the verb of a request stands among its lower-case `words`: after
+/// "voisitteko"/"voitko", or after "can you"/"kan ni".
+fn request_at(lang: Lang, words: &[String]) -> Option<usize> {
     match lang {
-        Lang::Fi => words.iter().any(|w| {
-            w.chars().count() >= 5
-                && ["tko", "tkö", "tteko", "ttekö"]
-                    .iter()
-                    .any(|e| w.ends_with(e))
-        }),
-        Lang::En | Lang::Sv => words.windows(2).any(|pair| {
-            matches!(
-                pair[0].as_str(),
-                "can" | "could" | "would" | "will" | "kan" | "kunde" | "skulle" | "vill"
-            ) && matches!(pair[1].as_str(), "you" | "ni" | "du")
-        }),
+        Lang::Fi => words
+            .iter()
+            .position(|w| {
+                w.chars().count() >= 5
+                    && ["tko", "tkö", "tteko", "ttekö"]
+                        .iter()
+                        .any(|e| w.ends_with(e))
+            })
+            .map(|at| at + 1),
+        Lang::En | Lang::Sv => words
+            .windows(2)
+            .position(|pair| {
+                matches!(
+                    pair[0].as_str(),
+                    "can" | "could" | "would" | "will" | "kan" | "kunde" | "skulle" | "vill"
+                ) && matches!(pair[1].as_str(), "you" | "ni" | "du")
+            })
+            .map(|at| at + 2),
     }
+}
+
+/// The verb a request asks for, as a pairing key ("Can you reset my
+/// account?" -> "reset"); None when it is no request.
+fn requested_verb(lex: &Lexicon, question: &str) -> Option<Rc<str>> {
+    let words = lowercase_words(question);
+    let verb = words.get(request_at(lex.lang, &words)?)?;
+    content_stems(lex, verb).into_iter().next()
 }
 
 /// Does `sentence` say yes or no to a question asked with `cue`: an answer
@@ -872,6 +899,12 @@ fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
                     cue = None;
                 }
             }
+            // "Mitä kissan rokotus maksaa?", "What will the repair cost?":
+            // a price, in other words.
+            if expects == Expects::Other && !lex.questions.cost_words.find_all(&lower).is_empty() {
+                expects = Expects::Amount;
+                cue = None;
+            }
             let keys = content_stems(lex, &part);
             let points_back = keys.len() <= 1
                 || word_spans(&part)
@@ -879,6 +912,10 @@ fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
                     .any(|(_, w)| lex.questions.pointers.contains(lowercase(w).as_ref()));
             let asks_time = matches!(expects, Expects::YesNo | Expects::Other)
                 && lex.questions.time_topics.is_match(&lower);
+            let request_verb = (expects == Expects::YesNo
+                && !contains_phrase(&lower, &lex.questions.indirect))
+            .then(|| requested_verb(lex, &part))
+            .flatten();
             asked.push(Question {
                 asks_time,
                 expects,
@@ -886,6 +923,7 @@ fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
                 points_back,
                 keys,
                 before: before.clone(),
+                request_verb,
                 text: part,
             });
         }
@@ -1074,14 +1112,33 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
     let mut verdicts = Vec::with_capacity(asked.len());
     let mut open = Vec::new();
     let mut bare_answered = Vec::new();
+    // A question that points back ("Vad kostar det?") is also about the
+    // clauses on what it points at: a lone question always, one beside
+    // others when it has hardly a word of its own, by a word none of them
+    // asks about ("E-07 keeps flashing. What does that mean?").
+    let pointed: Vec<Vec<bool>> = asked
+        .iter()
+        .enumerate()
+        .map(|(i, question)| {
+            clause_stems
+                .iter()
+                .map(|stems| {
+                    question.points_back
+                        && question.before.iter().any(|k| {
+                            (single || question.keys.len() <= 1 && !others_have(i, k))
+                                && has(stems, k)
+                        })
+                })
+                .collect()
+        })
+        .collect();
     for (i, question) in asked.iter().enumerate() {
-        // A lone question that points back ("Vad kostar det?") is also
-        // about the clauses on what it points at.
-        let points_at = |c: usize| {
-            question.points_back
-                && single
-                && question.before.iter().any(|k| has(&clause_stems[c], k))
-        };
+        let points_at = |c: usize| pointed[i][c];
+        // A clause another question points at gives this one its kind of
+        // answer only with a telling word: "they are almost certainly fine,
+        // the grow bags…" answers "are they dying?", not "do you run
+        // growing workshops?".
+        let pointed_by_other = |c: usize| (0..asked.len()).any(|j| j != i && pointed[j][c]);
         let about_this: Vec<usize> = (0..clause_ranges.len())
             .filter(|&c| {
                 about[c][i] && question.keys.iter().any(|k| has(&clause_stems[c], k))
@@ -1099,7 +1156,10 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
         let overlap_any = shared_any > 0 || overlap_context;
         let kind_anywhere = kinds.in_reply(lex, question.expects, reply)
             || question.asks_time && kinds.in_reply(lex, Expects::Time, reply);
-        let kind_about = about_this.iter().any(|&c| gives_kind(question, c));
+        let kind_about = about_this.iter().any(|&c| {
+            gives_kind(question, c)
+                && (!pointed_by_other(c) || telling.iter().any(|k| has(&clause_stems[c], k)))
+        });
         // "Mitä teen nyt?", "Voitteko auttaa?": nothing to pair with; any
         // answer will do.
         let unjudgeable =
@@ -1124,16 +1184,23 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
             question.expects,
             Expects::Amount | Expects::Time | Expects::Place
         );
+        // A clause only pointed at ("the fee for that") is no price of it.
         let amount_about = question.expects == Expects::Amount
-            && about_this
-                .iter()
-                .any(|&c| clause_text[c].contains(|c: char| c.is_ascii_digit()));
+            && about_this.iter().any(|&c| {
+                question.keys.iter().any(|k| has(&clause_stems[c], k))
+                    && clause_text[c].contains(|c: char| c.is_ascii_digit())
+            });
+        // "Can you reset my account?" -> "I've reset it for you".
+        let done = question
+            .request_verb
+            .as_ref()
+            .is_some_and(|verb| about_this.iter().any(|&c| has(&clause_stems[c], verb)));
         let by_words = !partial
             && match (single, needs_kind) {
                 (true, true) => kind_anywhere || amount_about,
                 (true, false) => overlap_any || kind_anywhere,
                 (false, true) => kind_about || amount_about,
-                (false, false) => overlap_telling || overlap_context || kind_about,
+                (false, false) => overlap_telling || overlap_context || kind_about || done,
             };
         let answer = if by_words {
             // The clause shown as the answer: one that gives the kind
@@ -1554,6 +1621,65 @@ mod tests {
         assert!(fi(
             "voiks sen nollata? ja onks teillä vielä vapaita aikoja perjantaille?",
             "Hei Iida,\n\nolen nollannut salasanan. Jos kirjautuminen ei onnistu, tyhjennä välimuisti."
+        ));
+    }
+
+    #[test]
+    fn a_price_asked_in_other_words_needs_an_amount() {
+        // "mitä … maksaa", "what … fee", "vad … kostar": an amount answers.
+        assert!(!fi(
+            "Onko klinikka auki lauantaisin? Haluaisin myös tietää, mitä kissan rokotus maksaa.",
+            "Hei,\n\nlauantaisin olemme auki, ja kissan rokotus on 48 €."
+        ));
+        assert!(fi(
+            "Onko klinikka auki lauantaisin? Haluaisin myös tietää, mitä kissan rokotus maksaa.",
+            "Hei,\n\nlauantaisin olemme auki, ja kissan rokotus kannattaa uusia vuosittain."
+        ));
+        assert!(en(
+            "Can I add my husband as a second driver? And what is the fee for that?",
+            "Hi Fiona,\n\nyes, your husband can be added as a second driver at the desk on 12 May."
+        ));
+        assert!(!sv(
+            "Har ni lediga tider i maj? Och vad kostar en tandrengöring hos er?",
+            "Hej,\n\nvi har lediga tider i maj. En tandrengöring kostar 890 kr."
+        ));
+        // "Mistä päivästä alkaen…?" asks a time, not a place.
+        assert!(!fi(
+            "Mistä päivästä alkaen uusi sopimus on voimassa? Onko siinä perusmaksua?",
+            "Hei,\n\nuusi sopimuksesi astuu voimaan 1.12.2026. Perusmaksu on 3,90 €/kk."
+        ));
+    }
+
+    #[test]
+    fn a_request_is_answered_by_doing_it() {
+        assert!(!en(
+            "Can you reset my account from your end? Will my notebooks still sync?",
+            "Hi Ahmed,\n\nI've reset it for you. Your notebooks will sync the first time you sign in."
+        ));
+        // The verb of "let me know whether…" is no request of its own.
+        assert!(en(
+            "When will the table arrive? Could you also let me know whether the chairs come assembled?",
+            "Hi Tom,\n\nthe table arrives on Friday 12 March. Let us know if you need anything else."
+        ));
+    }
+
+    #[test]
+    fn a_question_of_hardly_a_word_points_back_beside_others() {
+        assert!(!en(
+            "My bike shows E-07 on the display. What does that mean? Is it safe to ride?",
+            "Hi Sam,\n\nE-07 is the speed sensor losing its magnet. Riding it like that won't harm anything."
+        ));
+        assert!(en(
+            "My bike shows E-07 on the display. What does that mean? Is it safe to ride?",
+            "Hi Sam,\n\nriding it like that won't harm anything."
+        ));
+    }
+
+    #[test]
+    fn stock_and_shelf_are_one_thing() {
+        assert!(!fi(
+            "onks teillä Allerga-silmätippoja hyllyssä? ja voiks ne laittaa mulle syrjään?",
+            "Hei,\n\nsilmätippoja on varastossamme, ja olemme varanneet sinulle yhden pakkauksen."
         ));
     }
 
