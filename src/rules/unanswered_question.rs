@@ -807,7 +807,11 @@ fn split_before_question<'a>(lex: &Lexicon, sentence: &'a str) -> Vec<&'a str> {
     let mut start = 0;
     for (at, _) in sentence.match_indices(". ") {
         let rest = sentence[at + 2..].trim_start();
-        if rest.starts_with(char::is_lowercase) && opens_question(lex, &lowercase(rest)) {
+        // "…loppuun. ja voiko sen tehdä…": a question after a leading word.
+        let lower = lowercase(rest);
+        if rest.starts_with(char::is_lowercase)
+            && opens_question(lex, without_leading(&lex.questions, &lower))
+        {
             parts.push(&sentence[start..=at]);
             start = at + 2;
         }
@@ -1033,9 +1037,41 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
     let (clause_ranges, clause_sentence): (Vec<Range<usize>>, Vec<usize>) =
         clauses(&without).into_iter().unzip();
     let clause_text: Vec<&str> = clause_ranges.iter().map(|r| &without[r.clone()]).collect();
+    // A clause that is only stock phrases ("Mikäli Teillä on
+    // kysyttävää, älkää epäröikö ottaa yhteyttä") answers nothing, though
+    // it shares "ottaa" with "saako koiran ottaa mukaan?".
+    let stock: Vec<bool> = clause_text
+        .iter()
+        .map(|text| {
+            let phrases = lex.canned.find_all(text);
+            if phrases.is_empty() {
+                return false;
+            }
+            // What is left around the phrases (which may overlap) has no
+            // word of content.
+            let rest: String = text
+                .char_indices()
+                .map(|(at, c)| {
+                    if phrases.iter().any(|m| m.range.contains(&at)) {
+                        ' '
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            content_stems(lex, &rest).is_empty()
+        })
+        .collect();
     let clause_stems: Vec<Vec<Rc<str>>> = clause_text
         .iter()
-        .map(|text| content_stems(lex, text))
+        .zip(&stock)
+        .map(|(text, &stock)| {
+            if stock {
+                Vec::new()
+            } else {
+                content_stems(lex, text)
+            }
+        })
         .collect();
     let has = |stems: &[Rc<str>], key: &Rc<str>| stems.iter().any(|r| same_stem(r, key));
     let shares = |q: &Question, stems: &[Rc<str>]| q.keys.iter().filter(|k| has(stems, k)).count();
@@ -1100,6 +1136,9 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
     // Where the answers of each kind are, found once over the reply.
     let kinds = AnswerKinds::new(clause_ranges.len());
     let gives_kind = |q: &Question, c: usize| {
+        if stock[c] {
+            return false;
+        }
         let time = q.asks_time && kinds.in_clause(lex, Expects::Time, c, clause_text[c]);
         time || match q.expects {
             Expects::YesNo => {
@@ -1252,9 +1291,10 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
     // answer ("…öljyvärisarjaa, ja hinta on 29,90 €").
     let mut free: Vec<bool> = (0..clause_ranges.len())
         .map(|c| {
-            (0..clause_ranges.len())
-                .filter(|&d| clause_sentence[d] == clause_sentence[c])
-                .all(|d| !about[d].iter().any(|&a| a))
+            !stock[c]
+                && (0..clause_ranges.len())
+                    .filter(|&d| clause_sentence[d] == clause_sentence[c])
+                    .all(|d| !about[d].iter().any(|&a| a))
         })
         .collect();
     // A bare yes or no must open its clause ("Kyllä, …", "No, …"): a
@@ -1672,6 +1712,52 @@ mod tests {
         assert!(en(
             "My bike shows E-07 on the display. What does that mean? Is it safe to ride?",
             "Hi Sam,\n\nriding it like that won't harm anything."
+        ));
+    }
+
+    #[test]
+    fn a_stock_phrase_answers_nothing() {
+        // "ottaa" is shared, but only by "älkää epäröikö ottaa yhteyttä".
+        assert!(fi(
+            "onks mökki vapaana joulukuussa? saako koiran ottaa mukaan mökkiin?",
+            "Hei,\n\nmökki on vapaana joulukuussa. Mikäli Teillä on kysyttävää, älkää epäröikö ottaa yhteyttä."
+        ));
+        // A clause with a stock phrase and more is still an answer.
+        assert!(!sv(
+            "hej kan ni återställa mitt lösen?",
+            "Hej,\n\nmed anledning av Er förfrågan meddelar vi härmed att lösenordet har återställts."
+        ));
+        // Stock phrases that overlap ("apologise for the inconvenience",
+        // "the inconvenience caused") are still only stock.
+        assert!(en(
+            "Can I get a refund for the second night?",
+            "Hi,\n\nwe apologise for the inconvenience caused."
+        ));
+        // "We hope to welcome you back" says no yes.
+        assert!(en(
+            "Could I get a partial refund for the second night at least?",
+            "Dear Ms Beck,\n\nwe apologise for the noise. We hope to welcome you back soon."
+        ));
+        assert!(!en(
+            "Can we bring our dog?",
+            "Hi,\n\nBiscuit is very welcome."
+        ));
+    }
+
+    #[test]
+    fn questions_hidden_in_casual_and_stiff_writing() {
+        // After a full stop, in lower case, behind "ja".
+        assert!(fi(
+            "voinko jäädyttää jäsenyyden kesäksi? lähen töihin kesäkuun alusta. ja voiko jäädytyksen tehdä sovelluksessa vai pitääkö laittaa viestiä",
+            "Hei,\n\njäsenyyden voi jäädyttää kesäksi."
+        ));
+        assert!(en(
+            "What does the 4 kg bag cost? I should also be obliged to know how long delivery to Inverness usually takes.",
+            "Dear Ms Kowalska,\n\nthe 4 kg bag is £38.50."
+        ));
+        assert!(!sv(
+            "Kan ni beställa boken? Samt hur lång leveranstiden i så fall skulle vara.",
+            "Hej,\n\nvi kan absolut beställa hem den, det tar två veckor från förlaget."
         ));
     }
 
