@@ -48,7 +48,10 @@ pub struct Lexicon {
     pub password: Option<FastRegex>,
     /// The cues of codes that may be digits only, matched on a whole cue.
     pub password_codes: Option<FastRegex>,
-    /// Words that point back at a code named before them.
+    /// The cues and the words that point back at a code named before them
+    /// ("the code", "koodi"), found in one pass.
+    pub password_mentions: Option<FastRegex>,
+    /// The words that point back at a code, matched on a whole mention.
     pub password_refs: Option<FastRegex>,
     /// Words that sign one in.
     pub password_sign_in: Option<FastRegex>,
@@ -429,7 +432,9 @@ impl Lexicon {
         };
         let password = cue_regex(&cues, r"\b", r"\b", "cues")?;
         let password_codes = cue_regex(&code_cues, "^", "$", "code-cues")?;
-        let password_refs = cue_regex(&code_refs, r"\b", r"\b", "code-references")?;
+        let password_refs = cue_regex(&code_refs, "^", "$", "code-references")?;
+        let mentions: Vec<String> = cues.iter().chain(&code_refs).cloned().collect();
+        let password_mentions = cue_regex(&mentions, r"\b", r"\b", "cues")?;
         let password_sign_in = cue_regex(&sign_in, r"\b", r"\b", "sign-in")?;
         // Whole copulas, single-spaced: "reset to" is one, "to" is none.
         let copula_words: WordSet = copulas
@@ -498,6 +503,7 @@ impl Lexicon {
             canned,
             password,
             password_codes,
+            password_mentions,
             password_refs,
             password_sign_in,
             copulas: copula_words,

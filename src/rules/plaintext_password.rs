@@ -132,50 +132,51 @@ const QUOTES: [char; 9] = ['"', '\'', '“', '”', '‘', '’', '`', '«', '»
 
 /// Password values announced by one language's cues.
 fn scan_cues(lex: &Lexicon, text: &str, found: &mut Vec<(Range<usize>, Range<usize>)>) {
-    let Some(cues) = &lex.password else { return };
+    let Some(cues) = &lex.password_mentions else {
+        return;
+    };
     let is_code = |cue: &str| {
         lex.password_codes
             .as_ref()
             .is_some_and(|codes| codes.is_match(cue))
     };
+    let is_ref = |cue: &str| {
+        lex.password_refs
+            .as_ref()
+            .is_some_and(|refs| refs.is_match(cue))
+    };
     // Each mention: where, whether it names a code (digits only may do),
     // and whether only digits may do.
-    let mut mentions: Vec<(Range<usize>, bool, bool)> = cues
-        .find_iter(text)
-        .map(|m| (m.range(), is_code(m.as_str()), false))
-        .collect();
-    // After a code is named, "the code", "koodi" or "koden" names it
-    // again: "…an activation code is required. Please find below the code
-    // issued to you: 305 118". In a sentence about signing in, it names a
-    // code of digits: "log in with your booking ref and the code 4490".
-    if let Some(refs) = &lex.password_refs {
-        let first_code = mentions
-            .iter()
-            .find(|(_, code, _)| *code)
-            .map(|(r, _, _)| r.end);
-        let sign_in: Vec<Range<usize>> = match &lex.password_sign_in {
-            Some(words) => sentences(text)
-                .into_iter()
-                .filter(|s| words.is_match(&text[s.clone()]))
-                .collect(),
-            None => Vec::new(),
-        };
-        let named = mentions.clone();
-        for m in refs.find_iter(text) {
-            let r = m.range();
-            if named
-                .iter()
-                .any(|(n, _, _)| n.start < r.end && r.start < n.end)
-            {
-                continue;
+    let mut mentions: Vec<(Range<usize>, bool, bool)> = Vec::new();
+    // "the code", "koodi" or "koden" name a code named before them: "…an
+    // activation code is required. Please find below the code issued to
+    // you: 305 118". In a sentence about signing in, they name a code of
+    // digits: "log in with your booking ref and the code 4490".
+    let mut first_code: Option<usize> = None;
+    // The sentences about signing in, found only when needed.
+    let mut sign_in: Option<Vec<Range<usize>>> = None;
+    for m in cues.find_iter(text) {
+        let r = m.range();
+        if !is_ref(m.as_str()) {
+            let code = is_code(m.as_str());
+            if code && first_code.is_none() {
+                first_code = Some(r.end);
             }
-            if first_code.is_some_and(|end| r.start >= end) {
-                mentions.push((r, true, false));
-            } else if sign_in.iter().any(|s| s.start <= r.start && r.end <= s.end) {
+            mentions.push((r, code, false));
+        } else if first_code.is_some_and(|end| r.start >= end) {
+            mentions.push((r, true, false));
+        } else {
+            let sign_in = sign_in.get_or_insert_with(|| match &lex.password_sign_in {
+                Some(words) => sentences(text)
+                    .into_iter()
+                    .filter(|s| words.is_match(&text[s.clone()]))
+                    .collect(),
+                None => Vec::new(),
+            });
+            if sign_in.iter().any(|s| s.start <= r.start && r.end <= s.end) {
                 mentions.push((r, true, true));
             }
         }
-        mentions.sort_by_key(|(r, _, _)| r.start);
     }
     for (cue, code, digits_only) in mentions {
         let mut separator = Separator::None;

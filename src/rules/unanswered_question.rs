@@ -1040,24 +1040,22 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
     // A clause that is only stock phrases ("Mikäli Teillä on
     // kysyttävää, älkää epäröikö ottaa yhteyttä") answers nothing, though
     // it shares "ottaa" with "saako koiran ottaa mukaan?".
-    let stock: Vec<bool> = clause_text
+    let phrases = lex.canned.find_all(&without);
+    let stock: Vec<bool> = clause_ranges
         .iter()
-        .map(|text| {
-            let phrases = lex.canned.find_all(text);
-            if phrases.is_empty() {
+        .map(|clause| {
+            if !phrases
+                .iter()
+                .any(|m| m.range.start < clause.end && clause.start < m.range.end)
+            {
                 return false;
             }
             // What is left around the phrases (which may overlap) has no
             // word of content.
-            let rest: String = text
+            let inside = |at: usize| phrases.iter().any(|m| m.range.contains(&at));
+            let rest: String = without[clause.clone()]
                 .char_indices()
-                .map(|(at, c)| {
-                    if phrases.iter().any(|m| m.range.contains(&at)) {
-                        ' '
-                    } else {
-                        c
-                    }
-                })
+                .map(|(at, c)| if inside(clause.start + at) { ' ' } else { c })
                 .collect();
             content_stems(lex, &rest).is_empty()
         })
