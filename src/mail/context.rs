@@ -188,15 +188,24 @@ impl ThreadIndex {
     /// The customer's message for a reply: its quote, else its parent.
     pub fn customer_of(&self, mail: &Mail, reply: &Reply) -> Option<CustomerMessage> {
         // A forwarded note above the customer's quote: the customer is the
-        // one the reply is sent to.
+        // one the reply is sent to, and not a colleague (an address of the
+        // agent's own domain: "Lähettäjä: Hankinnat <hankinnat@kirjasto…>").
         let address =
             |p: Option<&Person>| p.and_then(|p| p.address.as_deref()).map(str::to_lowercase);
+        let domain = |a: &str| a.rsplit_once('@').map(|(_, d)| d.to_string());
         let to = address(mail.to.first());
+        let own_domain = address(mail.from.as_ref()).and_then(|a| domain(&a));
         if let Some(nested) = &reply.nested {
-            if to.is_some()
-                && address(Some(&nested.from)) == to
-                && address(reply.quoted_from.as_ref()).is_some_and(|a| Some(a) != to)
-            {
+            let outer = address(reply.quoted_from.as_ref());
+            let nested_address = address(Some(&nested.from));
+            let sent_to_nested = to.is_some()
+                && nested_address == to
+                && outer.as_ref().is_some_and(|a| Some(a) != to.as_ref());
+            let colleague = |a: &Option<String>| {
+                own_domain.is_some() && a.as_deref().and_then(domain) == own_domain
+            };
+            let forwarded_by_colleague = colleague(&outer) && !colleague(&nested_address);
+            if sent_to_nested || forwarded_by_colleague {
                 return Some(CustomerMessage {
                     text: nested.text.clone(),
                     from: Some(nested.from.clone()),

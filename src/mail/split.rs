@@ -755,7 +755,7 @@ fn split_with_depth(text: &str, depth: usize) -> Reply {
             .clone()
             .or_else(|| names::signoff_name(&inner.signature));
         if depth == 0 && !inner.customer_text.trim().is_empty() {
-            if let Some(from) = inner.quoted_from.clone().filter(|p| p.address.is_some()) {
+            if let Some(from) = inner.quoted_from.clone() {
                 reply.nested = Some(Box::new(Nested {
                     text: inner.customer_text.clone(),
                     from,

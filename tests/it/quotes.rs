@@ -325,11 +325,8 @@ fn interleaved_answers() {
     assert!(!customer.contains("30 days from delivery"), "{customer}");
 }
 
-/// A forwarded note above the customer's quote ("Alla tukkurin viesti…"):
-/// the customer is the one the reply is sent to, not the note's sender.
-#[test]
-fn a_forwarded_note_above_the_customers_quote() {
-    let file = fixture("mail/quotes/fi/forward-note.eml");
+/// The JSON report of `bingo check --isolated` on one file: its message.
+fn checked(file: &std::path::Path) -> serde_json::Value {
     let out = crate::run([
         "check".as_ref(),
         "--isolated".as_ref(),
@@ -338,7 +335,15 @@ fn a_forwarded_note_above_the_customers_quote() {
         file.as_os_str(),
     ]);
     let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
-    let message = &json["messages"][0];
+    json["messages"][0].clone()
+}
+
+/// A forwarded note above the customer's quote ("Alla tukkurin viesti…"):
+/// the customer is the one the reply is sent to, not the note's sender.
+#[test]
+fn a_forwarded_note_above_the_customers_quote() {
+    let file = fixture("mail/quotes/fi/forward-note.eml");
+    let message = &checked(&file);
     // Named by the customer's sign-off, and every question answered.
     assert_eq!(message["squares"]["greeting"], 0, "{message}");
     assert_eq!(message["squares"]["questions"], 0, "{message}");
@@ -347,4 +352,21 @@ fn a_forwarded_note_above_the_customers_quote() {
         field(&shown, "customer_text").starts_with("Moi, onko pyörä jo valmis?"),
         "{shown}"
     );
+}
+
+/// A colleague's note forwarded above the customer's quote, whose
+/// attribution gives no address: the note's sender writes from the agent's
+/// own domain, so the customer is the one quoted inside it.
+#[test]
+fn a_colleagues_note_above_the_customers_quote() {
+    let file = fixture("mail/quotes/fi/forward-colleague.eml");
+    let shown = show_json([&file]).message();
+    assert!(
+        field(&shown, "customer_text").starts_with("Arvoisa kirjaston henkilökunta"),
+        "{shown}"
+    );
+    let message = &checked(&file);
+    // Greeted by name, a formal customer answered formally, the question answered.
+    assert_eq!(message["squares"]["greeting"], 0, "{message}");
+    assert_eq!(message["squares"]["questions"], 0, "{message}");
 }
