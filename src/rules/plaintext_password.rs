@@ -614,6 +614,9 @@ mod tests {
                 false,
             ),
             (Case::fi("Hei,\n\nsalasana on luotu."), false),
+            // A time is no value.
+            (Case::en("Hi,\n\nyour password was reset yesterday."), false),
+            (Case::sv("Hej,\n\nlösenordet ändrades igår."), false),
             (Case::sv("Hej,\n\nlösenordet är ändrat."), false),
             (
                 Case::en("Hi,\n\nyour password has been reset: please use the link below."),
