@@ -1019,6 +1019,56 @@ impl Expects {
     }
 }
 
+/// Which clauses of `text` are only stock phrases ("Mikäli Teillä on
+/// kysyttävää, älkää epäröikö ottaa yhteyttä"): such a clause answers
+/// nothing, though it shares "ottaa" with "saako koiran ottaa mukaan?".
+fn stock_clauses(lex: &Lexicon, text: &str, clauses: &[Range<usize>]) -> Vec<bool> {
+    let phrases = lex.canned.find_all(text);
+    clauses
+        .iter()
+        .map(|clause| {
+            if !phrases
+                .iter()
+                .any(|m| m.range.start < clause.end && clause.start < m.range.end)
+            {
+                return false;
+            }
+            // What is left around the phrases (which may overlap) has no
+            // word of content.
+            let inside = |at: usize| phrases.iter().any(|m| m.range.contains(&at));
+            let rest: String = text[clause.clone()]
+                .char_indices()
+                .map(|(at, c)| if inside(clause.start + at) { ' ' } else { c })
+                .collect();
+            content_stems(lex, &rest).is_empty()
+        })
+        .collect()
+}
+
+/// The clause shown as a question's answer (display only: the verdict is
+/// decided before): of the clauses `about` it, the first that gives the
+/// kind of answer asked for, else one with a telling word, else the first;
+/// without any, the first it points at, else the first of all `clauses`
+/// that gives its kind.
+fn shown_clause(
+    about: &[usize],
+    clauses: usize,
+    gives_kind: impl Fn(usize) -> bool,
+    tells: impl Fn(usize) -> bool,
+    points_at: impl Fn(usize) -> bool,
+    kind_in: impl Fn(usize) -> bool,
+) -> usize {
+    about
+        .iter()
+        .copied()
+        .find(|&c| gives_kind(c))
+        .or_else(|| about.iter().copied().find(|&c| tells(c)))
+        .or_else(|| about.first().copied())
+        .or_else(|| (0..clauses).find(|&c| points_at(c)))
+        .or_else(|| (0..clauses).find(|&c| kind_in(c)))
+        .unwrap_or(0)
+}
+
 /// The customer's questions, each with how the reply meets it; empty
 /// without a customer message or a question in it.
 pub fn judge(ctx: &Context) -> Vec<Verdict> {
@@ -1037,29 +1087,7 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
     let (clause_ranges, clause_sentence): (Vec<Range<usize>>, Vec<usize>) =
         clauses(&without).into_iter().unzip();
     let clause_text: Vec<&str> = clause_ranges.iter().map(|r| &without[r.clone()]).collect();
-    // A clause that is only stock phrases ("Mikäli Teillä on
-    // kysyttävää, älkää epäröikö ottaa yhteyttä") answers nothing, though
-    // it shares "ottaa" with "saako koiran ottaa mukaan?".
-    let phrases = lex.canned.find_all(&without);
-    let stock: Vec<bool> = clause_ranges
-        .iter()
-        .map(|clause| {
-            if !phrases
-                .iter()
-                .any(|m| m.range.start < clause.end && clause.start < m.range.end)
-            {
-                return false;
-            }
-            // What is left around the phrases (which may overlap) has no
-            // word of content.
-            let inside = |at: usize| phrases.iter().any(|m| m.range.contains(&at));
-            let rest: String = without[clause.clone()]
-                .char_indices()
-                .map(|(at, c)| if inside(clause.start + at) { ' ' } else { c })
-                .collect();
-            content_stems(lex, &rest).is_empty()
-        })
-        .collect();
+    let stock = stock_clauses(lex, &without, &clause_ranges);
     let clause_stems: Vec<Vec<Rc<str>>> = clause_text
         .iter()
         .zip(&stock)
@@ -1240,26 +1268,14 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
                 (false, false) => overlap_telling || overlap_context || kind_about || done,
             };
         let answer = if by_words {
-            // The clause shown as the answer: one that gives the kind
-            // of answer asked for, then one with a telling word, then
-            // any about the question.
-            let by = about_this
-                .iter()
-                .copied()
-                .find(|&c| gives_kind(question, c))
-                .or_else(|| {
-                    about_this
-                        .iter()
-                        .copied()
-                        .find(|&c| telling.iter().any(|k| has(&clause_stems[c], k)))
-                })
-                .or_else(|| about_this.first().copied())
-                .or_else(|| (0..clause_ranges.len()).find(|&c| points_at(c)))
-                .or_else(|| {
-                    (0..clause_ranges.len())
-                        .find(|&c| kinds.in_clause(lex, question.expects, c, clause_text[c]))
-                })
-                .unwrap_or(0);
+            let by = shown_clause(
+                &about_this,
+                clause_ranges.len(),
+                |c| gives_kind(question, c),
+                |c| telling.iter().any(|k| has(&clause_stems[c], k)),
+                points_at,
+                |c| kinds.in_clause(lex, question.expects, c, clause_text[c]),
+            );
             Answer::Clause(clause_text.get(by).map_or("", |t| t.trim()).to_string())
         } else if unjudgeable {
             Answer::Anything
