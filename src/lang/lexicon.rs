@@ -28,6 +28,10 @@ pub struct Lexicon {
     pub generic_word: Option<FastRegex>,
     pub compound_heads: WordSet,
     pub determiners: WordSet,
+    /// Words, and endings ("-ed"), that may stand between a determiner and
+    /// a generic word.
+    pub modifiers: WordSet,
+    pub modifier_endings: Vec<String>,
     /// Street words, street-name endings and shop or office heads: what
     /// makes a customer's name a place, not the thing.
     pub streets: WordSet,
@@ -305,6 +309,7 @@ impl Lexicon {
         let mut clitics = Vec::new();
         let mut compound_heads = Vec::new();
         let mut determiners = Vec::new();
+        let mut modifiers: Vec<String> = Vec::new();
         let mut streets = Vec::new();
         let mut street_endings = Vec::new();
         let mut place_heads = Vec::new();
@@ -340,6 +345,7 @@ impl Lexicon {
             street_endings.extend(p.vague.street_endings.iter().cloned());
             place_heads.extend(p.vague.place_heads.iter().cloned());
             determiners.extend(p.vague.determiners.iter().cloned());
+            modifiers.extend(p.vague.modifiers.iter().cloned());
             third.extend(p.vague.third_person.iter().cloned());
             formal_address.extend(p.tone.formal_address.iter().cloned());
             formal_exceptions.extend(p.tone.formal_exceptions.iter().cloned());
@@ -461,6 +467,12 @@ impl Lexicon {
             street_endings: street_endings.iter().map(|e| e.to_lowercase()).collect(),
             place_heads: place_heads.iter().map(|h| h.to_lowercase()).collect(),
             determiners: set(&determiners),
+            modifier_endings: modifiers
+                .iter()
+                .filter_map(|m| m.strip_prefix('-'))
+                .map(str::to_lowercase)
+                .collect(),
+            modifiers: set(&modifiers),
             third_person: patterns_regex("third-person", &third)?,
             formal_address: patterns_regex("formal-address", &formal_address)?,
             formal_exceptions: set(&formal_exceptions),

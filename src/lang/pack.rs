@@ -123,8 +123,13 @@ pub struct VagueWords {
     /// Words that, right after a generic word, make it part of a specific
     /// compound ("product page", "service desk").
     pub compound_heads: Vec<String>,
-    /// Words that, right before a generic word, make it specific.
+    /// Where not empty, a generic word counts only right after one of these
+    /// ("the item", "your service"), or after one and a modifier.
     pub determiners: Vec<String>,
+    /// Words that may stand between a determiner and the generic word ("the
+    /// requested products", "your new item"); one that starts with a hyphen
+    /// is an ending ("-ed").
+    pub modifiers: Vec<String>,
     /// Regular expressions (case-insensitive, whole words).
     pub third_person: Vec<String>,
     /// Words that make a name in the customer's message a street, not the
@@ -352,6 +357,7 @@ mod tests {
                 ("clitics", &pack.vague.clitics),
                 ("compound-heads", &pack.vague.compound_heads),
                 ("determiners", &pack.vague.determiners),
+                ("modifiers", &pack.vague.modifiers),
                 ("casual-cues", &pack.tone.casual_cues),
                 ("casual-reply", &pack.tone.casual_reply),
                 ("formal-exceptions", &pack.tone.formal_exceptions),
