@@ -436,6 +436,17 @@ fn fold_grades(stem: &Rc<str>) -> Rc<str> {
     if stem.contains('d') {
         return fold_grades(&Rc::from(stem.replace('d', "t")));
     }
+    // "uusi"/"uuden"/"uutta", "vuosi"/"vuoden", "tuote"/"tuotteen": the
+    // -si and -e nouns' t-stem (the d already folded into t).
+    let vowel_before = |tail: &str| {
+        stem.strip_suffix(tail)
+            .and_then(|b| b.chars().last())
+            .is_some_and(|c| "aeiouyäö".contains(c))
+    };
+    if stem.chars().count() >= 4 && (vowel_before("si") || vowel_before("te")) {
+        let base = &stem[..stem.len() - 2];
+        return fold_grades(&Rc::from(format!("{base}t")));
+    }
     // "avain"/"avaimesi", "puhelin"/"puhelimen": the -in nouns' -im- stem.
     if let Some(base) = stem.strip_suffix("im").filter(|b| b.chars().count() >= 3) {
         return fold_grades(&Rc::from(format!("{base}in")));
@@ -1616,6 +1627,16 @@ mod tests {
         assert_eq!(fold("kauppa"), "kaupa");
         assert_eq!(fold("tilaus"), "tilaus");
         assert_eq!(fold("avaim"), fold("avain"));
+        // The -si and -e nouns: "uusi"/"uude"/"uut", "vuosi"/"vuode".
+        assert_eq!(fold("uusi"), fold("uude"));
+        assert_eq!(fold("uusi"), fold("uut"));
+        assert_eq!(fold("vuosi"), fold("vuode"));
+        assert_eq!(fold("tuote"), fold("tuot"));
+        assert_eq!(fold("kassi"), "kasi");
+        assert!(!fi(
+            "Kortti katosi. Voitteko lähettää uuden? Entä toimiiko vanha PIN?",
+            "Hei Eero,\n\nuusi kortti on jo postissa. Vanha PIN-koodi toimii edelleen."
+        ));
         // Both grades of a word in a question and its answer meet.
         assert!(!fi(
             "Onko aamiainen hinnassa?",
