@@ -115,9 +115,12 @@ fn names_itself(lex: &Lexicon, body: &str, secrets: &[Range<usize>]) -> bool {
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     words.iter().enumerate().any(|(i, (span, word))| {
         // A model is written with a capital, or after its capitalised name
-        // ("Ilona 3-sits"); "kk-2291" is a user name.
+        // ("Ilona 3-sits"); "kk-2291" is a user name, also after its
+        // capitalised label ("Käyttäjätunnus: kk-2291").
         let capital = word.chars().any(char::is_uppercase)
-            || i.checked_sub(1).is_some_and(|j| capitalised(words[j].1));
+            || i.checked_sub(1).is_some_and(|j| {
+                capitalised(words[j].1) && body[words[j].0.end..span.start].trim().is_empty()
+            });
         // A password given after its cue names nothing ("salasana
         // Muutto26", "salasanan: Ojala-Helmi-7").
         if after_cue(i) {
@@ -483,6 +486,7 @@ mod tests {
             // The reply names a model itself; a user name is no model.
             (Case::sv("Hej,\n\nsoffan Ilona 3-sits levereras torsdag. Produkten monteras på plats."), false),
             (Case::fi("Hei,\n\nkäyttäjätunnus: kk-2291. Palvelun kautta näette aikataulun."), true),
+            (Case::fi("Hyvä asiakas,\n\nKäyttäjätunnus: kk-2291\n\nPalvelun kautta näette aikataulun."), true),
             // A case number or a password is no model.
             (Case::fi("Vikailmoitus #VK-20931\n\nAlueellanne on palvelun häiriö."), true),
             (Case::fi("Hei,\n\npalvelu jatkuu. Tunnuksenne: salasana Muutto26."), true),
