@@ -526,6 +526,31 @@ fn time_re() -> &'static FastRegex {
     })
 }
 
+/// Has `text` a number that is not a date, a time or a duration ("hinta
+/// on 45", not "viitaten sähköpostiinne 12.1.", "on 5 May" or "3 days")?
+/// A question that names days or months itself ("Kuinka monta päivää…?")
+/// is answered by them: `durations` counts them as numbers.
+fn has_number(lex: &Lexicon, text: &str, durations: bool) -> bool {
+    if durations {
+        return text.contains(|c: char| c.is_ascii_digit());
+    }
+    let times: Vec<Range<usize>> = time_re().find_iter(text).map(|m| m.range()).collect();
+    let words = word_spans(text);
+    let time_word = |j: usize| {
+        words
+            .get(j)
+            .is_some_and(|(_, w)| lex.questions.time_words.is_match(&lowercase(w)))
+    };
+    words.iter().enumerate().any(|(j, (span, word))| {
+        word.contains(|c: char| c.is_ascii_digit())
+            && !times
+                .iter()
+                .any(|t| t.start <= span.start && span.end <= t.end)
+            && !time_word(j + 1)
+            && !j.checked_sub(1).is_some_and(time_word)
+    })
+}
+
 fn amount_re() -> &'static FastRegex {
     static RE: OnceLock<FastRegex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -1261,10 +1286,14 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
             Expects::Amount | Expects::Time | Expects::Place
         );
         // A clause only pointed at ("the fee for that") is no price of it.
+        let names_time = lex
+            .questions
+            .time_words
+            .is_match(&question.text.to_lowercase());
         let amount_about = question.expects == Expects::Amount
             && about_this.iter().any(|&c| {
                 question.keys.iter().any(|k| has(&clause_stems[c], k))
-                    && clause_text[c].contains(|c: char| c.is_ascii_digit())
+                    && has_number(lex, clause_text[c], names_time)
             });
         // "Can you reset my account?" -> "I've reset it for you".
         let done = question
@@ -1717,6 +1746,19 @@ mod tests {
         assert!(!sv(
             "Har ni lediga tider i maj? Och vad kostar en tandrengöring hos er?",
             "Hej,\n\nvi har lediga tider i maj. En tandrengöring kostar 890 kr."
+        ));
+        // A request for the price asks an amount; a date is no amount.
+        assert!(fi(
+            "Voiko steriloinnin tehdä vanhalle kissalle? Pyydän myös ilmoittamaan toimenpiteen hinnan.",
+            "Hei,\n\nviitaten viestiinne 12.1.: toimenpide voidaan tehdä normaalisti."
+        ));
+        assert!(!fi(
+            "Voiko steriloinnin tehdä vanhalle kissalle? Pyydän myös ilmoittamaan toimenpiteen hinnan.",
+            "Hei,\n\nsterilointi voidaan tehdä normaalisti. Toimenpide maksaa 180 €."
+        ));
+        assert!(en(
+            "Do you have a room on 5 May? Please tell me the price for two nights.",
+            "Hi,\n\nyes, a double room is available for the two nights from 5 May."
         ));
         // "Mistä päivästä alkaen…?" asks a time, not a place.
         assert!(!fi(
