@@ -197,14 +197,15 @@ fn lowercase_words(text: &str) -> Vec<String> {
 }
 
 /// Where the verb of a request stands among its lower-case `words`: after
-/// "voisitteko"/"voitko", or after "can you"/"kan ni".
+/// "voisitteko"/"voitko" (or the asker's own "voisinko", "pääsisinkö"),
+/// or after "can you"/"kan ni".
 fn request_at(lang: Lang, words: &[String]) -> Option<usize> {
     match lang {
         Lang::Fi => words
             .iter()
             .position(|w| {
                 w.chars().count() >= 5
-                    && ["tko", "tkö", "tteko", "ttekö"]
+                    && ["sinko", "sinkö", "tko", "tkö", "tteko", "ttekö"]
                         .iter()
                         .any(|e| w.ends_with(e))
             })
@@ -1588,6 +1589,15 @@ mod tests {
             "Kauanko toimitus kestää? Ja säilytättekö renkaita?",
             "Hei Jarkko,\n\ntoimitus kestää 3 päivää. Renkaat säilytämme varastossamme."
         ));
+        // A wish "if that's possible" asks for it.
+        assert!(en(
+            "Do you have a medium in stock? I'd also like a test ride on Saturday if that's possible.",
+            "Hi Hannah,\n\nwe do: one medium is in stock at Northgate."
+        ));
+        assert!(fi(
+            "Onko teillä aikaa ensi viikolla? Toivoisin iltapäivää, jos mahdollista.",
+            "Hei,\n\nensi viikolla on vapaana tiistai klo 9."
+        ));
         assert!(en(
             "Is the shop open on Sunday? I'd also like to know whether you sell gift cards.",
             "Hi Ann,\n\nthe shop is open on Sunday from 10 to 16."
@@ -1772,6 +1782,11 @@ mod tests {
         assert!(!en(
             "Can you reset my account from your end? Will my notebooks still sync?",
             "Hi Ahmed,\n\nI've reset it for you. Your notebooks will sync the first time you sign in."
+        ));
+        // "Pääsisinkö…?", "Voisinko…?" ask for a booking: making it answers.
+        assert!(!fi(
+            "Pääsisinkö huoltoon ensi viikolla? Toivoisin aamupäivän aikaa, jos mahdollista.",
+            "Hei,\n\nolemme varanneet teille huoltoajan tiistaille 9.3. klo 8.00. Aamupäivän ajat ovat täynnä muina päivinä."
         ));
         // The verb of "let me know whether…" is no request of its own.
         assert!(en(
