@@ -1783,6 +1783,11 @@ mod tests {
             "Can you reset my account from your end? Will my notebooks still sync?",
             "Hi Ahmed,\n\nI've reset it for you. Your notebooks will sync the first time you sign in."
         ));
+        // "afterwards" is no topic of its own: the notes are.
+        assert!(!en(
+            "I've got 300 notes in there. Can you reset my account? Will my notes still be there afterwards?",
+            "Hi Ahmed,\n\nI've reset it for you. Nothing is lost: all 300 notes are still on our servers."
+        ));
         // "Pääsisinkö…?", "Voisinko…?" ask for a booking: making it answers.
         assert!(!fi(
             "Pääsisinkö huoltoon ensi viikolla? Toivoisin aamupäivän aikaa, jos mahdollista.",
