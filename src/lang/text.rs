@@ -13,6 +13,33 @@ pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `text` without the hosts of web addresses and without e-mail
+/// addresses: `https://vikskarsbat.example/tider` keeps only its path
+/// ("/tider"), whose words may say what the page is about; the host says
+/// only whose it is.
+pub fn without_hosts(text: &str) -> std::borrow::Cow<'_, str> {
+    if !(text.contains("://") || text.contains("www.") || text.contains('@')) {
+        return text.into();
+    }
+    let kept: Vec<&str> = text
+        .split_whitespace()
+        .filter(|token| !token.contains('@'))
+        .map(|token| {
+            let address = token.split_once("://").map(|(_, rest)| rest).or_else(|| {
+                token
+                    .find("www.")
+                    .filter(|&at| at == 0 || !token[..at].chars().any(char::is_alphanumeric))
+                    .map(|at| &token[at..])
+            });
+            match address {
+                Some(rest) => rest.find('/').map_or("", |slash| &rest[slash..]),
+                None => token,
+            }
+        })
+        .collect();
+    kept.join(" ").into()
+}
+
 /// Words (letters, digits, inner hyphens and apostrophes) with byte spans.
 pub fn word_spans(text: &str) -> Vec<(Range<usize>, &str)> {
     let mut out = Vec::new();
@@ -193,6 +220,21 @@ mod tests {
         assert_eq!(lowercase("Kesä"), "kesä");
         assert_eq!(lowercase("ǅungla"), "ǆungla");
         assert!(matches!(lowercase("ÅÄÖ"), Cow::Owned(_)));
+    }
+
+    #[test]
+    fn web_addresses_keep_only_their_path() {
+        assert_eq!(
+            without_hosts(
+                "Katso https://orkney-outdoor.example/teltat tai kirjoita apu@orkney.example."
+            ),
+            "Katso /teltat tai kirjoita"
+        );
+        assert_eq!(without_hosts("www.kauppa.example on auki"), " on auki");
+        assert!(matches!(
+            without_hosts("ei osoitteita"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

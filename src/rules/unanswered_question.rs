@@ -18,7 +18,7 @@ use super::{Context, Finding, Rule, RuleDoc, Square, Text};
 use crate::lang::Lang;
 use crate::lang::fast_regex::FastRegex;
 use crate::lang::lexicon::{Lexicon, QuestionLexicon};
-use crate::lang::text::{lowercase, sentences, split_at_emoji, word_spans};
+use crate::lang::text::{lowercase, sentences, split_at_emoji, without_hosts, word_spans};
 
 #[derive(Debug)]
 pub struct UnansweredQuestion;
@@ -342,7 +342,8 @@ fn is_question(lex: &Lexicon, sentence: &str) -> bool {
 /// Stems of the content words of `text`.
 fn content_stems(lex: &Lexicon, text: &str) -> Vec<Rc<str>> {
     let q = &lex.questions;
-    let mut stems: Vec<Rc<str>> = word_spans(text)
+    let text = without_hosts(text);
+    let mut stems: Vec<Rc<str>> = word_spans(&text)
         .into_iter()
         .map(|(_, w)| lowercase(w))
         .filter(|w| {
@@ -1777,16 +1778,27 @@ mod tests {
         ));
     }
 
+    /// Words that say nothing of what was asked pair nothing: a web
+    /// address's host, "afterwards".
     #[test]
-    fn a_request_is_answered_by_doing_it() {
-        assert!(!en(
-            "Can you reset my account from your end? Will my notebooks still sync?",
-            "Hi Ahmed,\n\nI've reset it for you. Your notebooks will sync the first time you sign in."
+    fn words_that_tell_nothing() {
+        // A web address's host says whose the page is, not what it is about.
+        assert!(en(
+            "Is the blue tent back in stock? And do you deliver to Orkney?",
+            "Hi Sam,\n\nyes, the blue tent is back in stock: https://orkney-outdoor.example/tents"
         ));
         // "afterwards" is no topic of its own: the notes are.
         assert!(!en(
             "I've got 300 notes in there. Can you reset my account? Will my notes still be there afterwards?",
             "Hi Ahmed,\n\nI've reset it for you. Nothing is lost: all 300 notes are still on our servers."
+        ));
+    }
+
+    #[test]
+    fn a_request_is_answered_by_doing_it() {
+        assert!(!en(
+            "Can you reset my account from your end? Will my notebooks still sync?",
+            "Hi Ahmed,\n\nI've reset it for you. Your notebooks will sync the first time you sign in."
         ));
         // "Pääsisinkö…?", "Voisinko…?" ask for a booking: making it answers.
         assert!(!fi(
