@@ -1656,6 +1656,11 @@ mod tests {
             "Is my bike ready? Also, can I pay by card?",
             "Hi Jake,\n\nyour bicycle is ready to collect."
         ));
+        // A compound read the other way round is the same thing.
+        assert!(!fi(
+            "Miten teen sopimuksen uuteen asuntoon? Onko teillä pörssisähköä tarjolla?",
+            "Hei,\n\nsopimuksen teet Oma Energia -palvelussa. Tuntihintaisessa hinta seuraa sähköpörssiä."
+        ));
     }
 
     #[test]
