@@ -194,6 +194,10 @@ pub struct Context<'a> {
     /// the rules that need them ([`Context::formal_address`],
     /// [`Context::casual_address`]).
     address: Address,
+    /// The password cues and values in the reply's own text, found once
+    /// for the password rule and the vague-wording rule
+    /// ([`Context::passwords`]).
+    passwords: std::cell::OnceCell<Vec<(Range<usize>, Range<usize>)>>,
 }
 
 /// Spans of formal and informal address, each found when first asked for.
@@ -235,6 +239,14 @@ impl Context<'_> {
                 &self.lex.casual_exceptions,
             )
         })
+    }
+
+    /// Every password in the reply's own text: the span of its cue and
+    /// value, and the span of the value (the same span for a template's
+    /// password field).
+    pub fn passwords(&self) -> &[(Range<usize>, Range<usize>)] {
+        self.passwords
+            .get_or_init(|| plaintext_password::find_passwords(self, &self.reply.own))
     }
 
     fn address_in(
@@ -527,6 +539,7 @@ impl<'a> Context<'a> {
             products: &settings.products,
             template: settings.template,
             address: Address::default(),
+            passwords: std::cell::OnceCell::new(),
         }
     }
 }

@@ -367,7 +367,7 @@ impl Rule for PlaintextPassword {
     }
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let own = &ctx.reply.own;
-        for (whole, value) in find_passwords(ctx, own) {
+        for (whole, value) in ctx.passwords().iter().cloned() {
             let placeholder = whole == value;
             let message = if placeholder {
                 "a password placeholder: the template sends passwords by email / salasanakenttä mallipohjassa".to_string()

@@ -389,9 +389,11 @@ impl Rule for VagueWording {
         };
         let body_end = reply.body.end.max(from);
         let body = &own[from..body_end];
-        let secrets: Vec<Range<usize>> = super::plaintext_password::find_passwords(ctx, body)
-            .into_iter()
-            .map(|(_, value)| value)
+        let secrets: Vec<Range<usize>> = ctx
+            .passwords()
+            .iter()
+            .filter(|(_, value)| from <= value.start && value.end <= body_end)
+            .map(|(_, value)| value.start - from..value.end - from)
             .collect();
         if Self::names_the_thing(ctx, &without_secrets(body, &secrets))
             || names_itself(ctx.lex, body, &secrets)
