@@ -149,6 +149,8 @@ mod tests {
             "Moi!\n\nPaketti lähti.",
             "Hei taas!\n\nPaketti lähti.",
             "Arvoisa asiakas,\n\npaketti lähti.",
+            "Hyvät asiakkaat,\n\npaketti lähti.",
+            "Morjens!\n\nPaketti lähti.",
         ] {
             assert!(hits(&Case::fi(text), "nameless-greeting"), "{text}");
         }
@@ -217,6 +219,7 @@ mod tests {
             "Hello,\nit shipped.",
             "Hi there!\nIt shipped.",
             "Dear Sir or Madam,\nit shipped.",
+            "Good day,\nit shipped.",
         ] {
             assert!(hits(&Case::en(text), "nameless-greeting"), "{text}");
         }
@@ -233,6 +236,8 @@ mod tests {
             "Bästa kund,\ndet är skickat.",
             "Hej kunden,\ndet är skickat.",
             "Hejsan,\ndet är skickat.",
+            "Ärade kund,\ndet är skickat.",
+            "Goddag,\ndet är skickat.",
         ] {
             assert!(hits(&Case::sv(text), "nameless-greeting"), "{text}");
         }
@@ -241,6 +246,7 @@ mod tests {
             "Bästa Anna,\ndet är skickat.",
             "Hej fru Virtanen,\ndet är skickat.",
             "Hejsan Anna,\ndet är skickat.",
+            "Käre Anna,\ndet är skickat.",
         ] {
             assert!(!hits(&Case::sv(text), "nameless-greeting"), "{text}");
         }
