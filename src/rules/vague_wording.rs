@@ -472,6 +472,9 @@ mod tests {
             (Case::en("Dear Mr Lee,\n\nmembers must present their card at the till."), true),
             (Case::fi("Hei Pia,\n\nvakuutuksenottajan tulee ilmoittaa vahingosta."), true),
             (Case::sv("Hej Linnea,\n\nkunden står för returfrakten."), true),
+            (Case::sv("Hej Viktor,\n\nAnvändaren ansvarar för att lösenordet förvaras säkert."), true),
+            (Case::en("Hi Viktor,\n\nthe participant must bring a packed lunch."), true),
+            (Case::fi("Hei Viktor,\n\nkäyttäjän tulee vaihtaa salasana."), true),
             // A name joined to the generic word names what it stands for
             // later; a name joined to another noun, a brand with a hyphen
             // or an abbreviation does not.
