@@ -115,8 +115,14 @@ fn looks_like_password(
                 || at_end && chars >= 5 && !is_participle(lex, &lower)
         }
         // No copula: only a value that cannot be a word ("kevät55",
-        // "Ruusu-2026"); dates and amounts have no letters.
-        Separator::None => has_letter && (has_digit || (inner_upper && has_symbol)),
+        // "Ruusu-2026"); dates and amounts have no letters, and a compound
+        // of a name and a noun ("BankID-kod", "PIN-koodi") is a word.
+        Separator::None => {
+            let compound = value.rsplit_once('-').is_some_and(|(_, head)| {
+                head.chars().count() >= 3 && head.chars().all(char::is_lowercase)
+            });
+            has_letter && (has_digit || (inner_upper && has_symbol && !compound))
+        }
     }
 }
 
@@ -681,6 +687,17 @@ mod tests {
             (
                 Case::en("Hi,\n\nnever give your password to strangers."),
                 false,
+            ),
+            // A compound of a name and a noun is a word, not a value.
+            (
+                Case::sv(
+                    "Hej,\n\nvi frågar aldrig efter ditt lösenord eller din BankID-kod på mejl.",
+                ),
+                false,
+            ),
+            (
+                Case::sv("Hej,\n\nditt lösenord Ruusu-2026 gäller i dag."),
+                true,
             ),
             (Case::en("Hi,\n\nyour password must be private."), false),
             (Case::sv("Hej,\n\nlösenordet skickar vi nu separat."), false),
