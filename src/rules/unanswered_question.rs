@@ -556,7 +556,7 @@ fn has_number(lex: &Lexicon, text: &str, durations: bool) -> bool {
 fn amount_re() -> &'static FastRegex {
     static RE: OnceLock<FastRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        FastRegex::new(r"(?i)\d+(?:[.,]\d+)?\s*(?:€|e\b|eur|euro|euroa|kr|kronor|sek|\$|%|kpl|st|pcs)|[€$£]\s*\d|\bilmai\w*|\bfree\b|\bgratis\b|\bkostnadsfri\w*")
+        FastRegex::new(r"(?i)\d+(?:[.,]\d+)?\s*(?:€|e\b|eur|euro|euroa|kr|kronor|sek|\$|%|kpl|st|pcs)|[€$£]\s*\d|\bilmai\w*|\bmaksut(?:on|ta)\w*|\bei\s+maksa\b|\bmaksa\s+mitään\b|\bfree\b|\bno\s+(?:extra\s+)?(?:charge|cost|fee)\b|\bcosts?\s+nothing\b|\bgratis\b|\bkostnadsfri\w*|\bkostar\s+(?:inget|ingenting)\b|\bingen\s+(?:extra\s+)?(?:avgift|kostnad)\b")
             .expect("amount regex")
     })
 }
@@ -1935,6 +1935,19 @@ mod tests {
         assert!(fi(
             "Milloin paketti tulee?",
             "Hei Jussi,\n\npaketti on käsittelyssä varastollamme."
+        ));
+        // Nothing to pay is an amount too.
+        assert!(!sv(
+            "Går det att byta biljetterna? Vad kostar det i så fall?",
+            "Hej Nils,\n\ndet går bra att byta, och bytet kostar ingenting."
+        ));
+        assert!(!fi(
+            "Voiko ajan siirtää perjantaille? Paljonko siirto maksaa?",
+            "Hei,\n\nkyllä, aika on nyt perjantaina, eikä siirto maksa mitään."
+        ));
+        assert!(!en(
+            "Can I move my booking? What does the change cost?",
+            "Hi,\n\nyes, I've moved it to Friday at no extra cost."
         ));
     }
 
