@@ -1255,6 +1255,12 @@ mod tests {
             "Hei Jere!\n\nPöytä on varattu.\n\nNähdään lauantaina!\n\nJenni Virta\nRavintola Sahanranta\nLähiruokaa ja hyvää palvelua joka päivä\n",
         );
         assert_eq!(r.body_text(), "Pöytä on varattu.\n\nNähdään lauantaina!");
+        // A wish of the pack's closings, then a name block and a slogan.
+        let r = split_reply(
+            "Hej Oskar,\n\nSen utcheckning går bra.\n\nTrevlig vistelse!\nJohanna Berglund\nReceptionen, Strandhotellet Sandvik\n\nTack för att du valt Strandhotellet Sandvik!\n",
+        );
+        assert_eq!(r.body_text(), "Sen utcheckning går bra.");
+        assert_eq!(r.closing_text(), "Trevlig vistelse!");
         // A last paragraph that says something stays the answer.
         let r = split_reply("Hei Anna,\n\nPaketti lähti.\n\nSe on perillä huomenna.\n");
         assert_eq!(r.body_text(), "Paketti lähti.\n\nSe on perillä huomenna.");
