@@ -213,6 +213,7 @@ mod tests {
             "Hi Anna,\nplease do not hesitate to contact us.",
             "Hi Anna,\nwe apologise for any inconvenience.",
             "Hi Anna,\nyour satisfaction is our top priority.",
+            "Hello!\nThanks so much for contacting us 😊",
         ] {
             assert!(hits(&Case::en(text), "canned-phrase"), "{text}");
         }

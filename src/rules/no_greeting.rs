@@ -107,6 +107,8 @@ mod tests {
             "Hello!\nIt shipped.",
             "Dear Ms Virtanen,\nit shipped.",
             "Good morning Anna, it shipped.",
+            "Morning Anna,\nit shipped.",
+            "Ärade kund,\ndet är skickat.",
         ] {
             assert!(!hits(&Case::en(text), "no-greeting"), "{text}");
         }

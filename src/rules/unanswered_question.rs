@@ -1656,6 +1656,10 @@ mod tests {
             "Is my bike ready? Also, can I pay by card?",
             "Hi Jake,\n\nyour bicycle is ready to collect."
         ));
+        assert!(!en(
+            "Is breakfast included? Also, can we park our car at the hotel?",
+            "Hi Laura,\n\nbreakfast is included. There's an underground garage beneath the hotel."
+        ));
         // A compound read the other way round is the same thing.
         assert!(!fi(
             "Miten teen sopimuksen uuteen asuntoon? Onko teillä pörssisähköä tarjolla?",

@@ -474,6 +474,7 @@ mod tests {
             (Case::sv("Hej Linnea,\n\nkunden står för returfrakten."), true),
             (Case::sv("Hej Viktor,\n\nAnvändaren ansvarar för att lösenordet förvaras säkert."), true),
             (Case::en("Hi Viktor,\n\nthe participant must bring a packed lunch."), true),
+            (Case::en("Hey Jonno,\n\nthe ticket holder must show photo ID."), true),
             (Case::fi("Hei Viktor,\n\nkäyttäjän tulee vaihtaa salasana."), true),
             // A name joined to the generic word names what it stands for
             // later; a name joined to another noun, a brand with a hyphen
