@@ -1660,6 +1660,11 @@ mod tests {
             "Is breakfast included? Also, can we park our car at the hotel?",
             "Hi Laura,\n\nbreakfast is included. There's an underground garage beneath the hotel."
         ));
+        // Sign-in details answer how to sign in.
+        assert!(!sv(
+            "Vad kostar det? Och kan jag logga in nånstans och kolla?",
+            "Hej Alva,\n\ndet landar på 612 kr i månaden. Ditt användarnamn är alva.s@example.net."
+        ));
         // A compound read the other way round is the same thing.
         assert!(!fi(
             "Miten teen sopimuksen uuteen asuntoon? Onko teillä pörssisähköä tarjolla?",
@@ -1795,6 +1800,11 @@ mod tests {
         assert!(en(
             "Is the blue tent back in stock? And do you deliver to Orkney?",
             "Hi Sam,\n\nyes, the blue tent is back in stock: https://orkney-outdoor.example/tents"
+        ));
+        // "vad är grejen?" asks nothing the reply could be paired with.
+        assert!(!sv(
+            "Appen loggar ut mig hela tiden, vad är grejen??",
+            "Hej,\n\nvi har återställt ditt konto. Logga in på nytt."
         ));
         // "afterwards" is no topic of its own: the notes are.
         assert!(!en(
