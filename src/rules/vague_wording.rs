@@ -160,24 +160,28 @@ fn names_itself(lex: &Lexicon, body: &str, secrets: &[Range<usize>]) -> bool {
 /// the same line ("the requested")? A determiner that also points back
 /// on its own takes no modifier: "note that unclaimed items" is a clause.
 fn after_determiner(lex: &Lexicon, text: &str, words: &[(Range<usize>, &str)]) -> bool {
-    let lower = |k: usize| words[words.len() - k].1.to_lowercase();
-    if words.is_empty() {
+    let Some(((_, last), rest)) = words.split_last() else {
         return false;
-    }
-    if lex.determiners.contains(&lower(1)) {
+    };
+    let last = last.to_lowercase();
+    if lex.determiners.contains(&last) {
         return true;
     }
-    let modifier = lower(1);
-    words.len() >= 2
-        && (lex.modifiers.contains(&modifier)
-            || lex
-                .modifier_endings
-                .iter()
-                .any(|e| modifier.ends_with(e.as_str())))
-        && lex.determiners.contains(&lower(2))
-        && !lex.questions.pointers.contains(&lower(2))
-        && text[words[words.len() - 2].0.end..words[words.len() - 1].0.start].trim() == ""
-        && !text[words[words.len() - 2].0.end..words[words.len() - 1].0.start].contains('\n')
+    let Some((before_span, before)) = rest.last() else {
+        return false;
+    };
+    let before = before.to_lowercase();
+    let gap = &text[before_span.end..words[words.len() - 1].0.start];
+    let modifier = lex.modifiers.contains(&last)
+        || lex
+            .modifier_endings
+            .iter()
+            .any(|e| last.ends_with(e.as_str()));
+    modifier
+        && lex.determiners.contains(&before)
+        && !lex.questions.pointers.contains(&before)
+        && gap.trim().is_empty()
+        && !gap.contains('\n')
 }
 
 /// Do the words from a name on (`words[0]` is its first) end, within four
