@@ -13,28 +13,48 @@ pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The part of a web address after its scheme or its "www." (None when
+/// `token` is no web address).
+fn web_address(token: &str) -> Option<&str> {
+    token.split_once("://").map(|(_, rest)| rest).or_else(|| {
+        token
+            .find("www.")
+            .filter(|&at| !token[..at].chars().any(char::is_alphanumeric))
+            .map(|at| &token[at..])
+    })
+}
+
+fn has_address(text: &str) -> bool {
+    text.contains("://") || text.contains("www.") || text.contains('@')
+}
+
+/// `text` without web and e-mail addresses: the shop's address names
+/// nothing the reply is about.
+pub fn without_addresses(text: &str) -> std::borrow::Cow<'_, str> {
+    if !has_address(text) {
+        return text.into();
+    }
+    let kept: Vec<&str> = text
+        .split_whitespace()
+        .filter(|token| !token.contains('@') && web_address(token).is_none())
+        .collect();
+    kept.join(" ").into()
+}
+
 /// `text` without the hosts of web addresses and without e-mail
 /// addresses: `https://vikskarsbat.example/tider` keeps only its path
 /// ("/tider"), whose words may say what the page is about; the host says
 /// only whose it is.
 pub fn without_hosts(text: &str) -> std::borrow::Cow<'_, str> {
-    if !(text.contains("://") || text.contains("www.") || text.contains('@')) {
+    if !has_address(text) {
         return text.into();
     }
     let kept: Vec<&str> = text
         .split_whitespace()
         .filter(|token| !token.contains('@'))
-        .map(|token| {
-            let address = token.split_once("://").map(|(_, rest)| rest).or_else(|| {
-                token
-                    .find("www.")
-                    .filter(|&at| at == 0 || !token[..at].chars().any(char::is_alphanumeric))
-                    .map(|at| &token[at..])
-            });
-            match address {
-                Some(rest) => rest.find('/').map_or("", |slash| &rest[slash..]),
-                None => token,
-            }
+        .map(|token| match web_address(token) {
+            Some(rest) => rest.find('/').map_or("", |slash| &rest[slash..]),
+            None => token,
         })
         .collect();
     kept.join(" ").into()
@@ -231,6 +251,10 @@ mod tests {
             "Katso /teltat tai kirjoita"
         );
         assert_eq!(without_hosts("www.kauppa.example on auki"), " on auki");
+        assert_eq!(
+            without_addresses("Katso https://kauppa.example/teltat tai (www.kauppa.example)."),
+            "Katso tai"
+        );
         assert!(matches!(
             without_hosts("ei osoitteita"),
             std::borrow::Cow::Borrowed(_)

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::{Context, Finding, Rule, RuleDoc, Square, Text};
 use crate::lang::lexicon::Lexicon;
-use crate::lang::text::{sentences, word_spans};
+use crate::lang::text::{sentences, without_addresses, word_spans};
 
 #[derive(Debug)]
 pub struct VagueWording;
@@ -247,14 +247,6 @@ fn without_secrets(text: &str, secrets: &[Range<usize>]) -> String {
         }
     }
     out
-}
-
-/// `text` without web and e-mail addresses.
-fn without_addresses(text: &str) -> String {
-    text.split_whitespace()
-        .filter(|w| !(w.contains("://") || w.starts_with("www.") || w.contains('@')))
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 impl VagueWording {
