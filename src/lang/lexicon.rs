@@ -37,6 +37,8 @@ pub struct Lexicon {
     pub streets: WordSet,
     pub street_endings: Vec<String>,
     pub place_heads: Vec<String>,
+    /// Set phrases, lower-cased, in which a generic word is no noun.
+    pub idioms: Vec<String>,
     pub third_person: Option<FastRegex>,
     pub formal_address: Option<FastRegex>,
     pub formal_exceptions: WordSet,
@@ -313,6 +315,7 @@ impl Lexicon {
         let mut streets = Vec::new();
         let mut street_endings = Vec::new();
         let mut place_heads = Vec::new();
+        let mut idioms = Vec::new();
         let mut third = Vec::new();
         let mut formal_address = Vec::new();
         let mut formal_exceptions = Vec::new();
@@ -344,6 +347,7 @@ impl Lexicon {
             streets.extend(p.vague.streets.iter().cloned());
             street_endings.extend(p.vague.street_endings.iter().cloned());
             place_heads.extend(p.vague.place_heads.iter().cloned());
+            idioms.extend(p.vague.idioms.iter().cloned());
             determiners.extend(p.vague.determiners.iter().cloned());
             modifiers.extend(p.vague.modifiers.iter().cloned());
             third.extend(p.vague.third_person.iter().cloned());
@@ -466,6 +470,7 @@ impl Lexicon {
             streets: set(&streets),
             street_endings: street_endings.iter().map(|e| e.to_lowercase()).collect(),
             place_heads: place_heads.iter().map(|h| h.to_lowercase()).collect(),
+            idioms: idioms.iter().map(|h| h.to_lowercase()).collect(),
             determiners: set(&determiners),
             modifier_endings: modifiers
                 .iter()

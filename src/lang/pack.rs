@@ -137,9 +137,12 @@ pub struct VagueWords {
     /// Close"), and endings of street names ("Kiviharjuntie").
     pub streets: Vec<String>,
     pub street_endings: Vec<String>,
-    /// Beginnings of compound heads that make a name a shop or an office
-    /// ("Ekby-butiken", "Kamppi-myymälä").
+    /// Beginnings of compound heads that make a name a shop, an office or
+    /// a page ("Ekby-butiken", "Kamppi-myymälä", "Oma tili -sivulla").
     pub place_heads: Vec<String>,
+    /// Set phrases in which a generic word is no noun for the thing ("at
+    /// your service", "stå till tjänst").
+    pub idioms: Vec<String>,
 }
 
 /// Register markers (regular expressions unless said otherwise).
@@ -388,6 +391,7 @@ mod tests {
                 ("streets", &pack.vague.streets),
                 ("street-endings", &pack.vague.street_endings),
                 ("place-heads", &pack.vague.place_heads),
+                ("idioms", &pack.vague.idioms),
                 ("phrases", &pack.canned.phrases),
                 ("cues", &pack.password.cues),
                 ("code-cues", &pack.password.code_cues),
