@@ -160,6 +160,8 @@ pub struct QuestionLexicon {
     pub time_topics: FastRegex,
     /// Questions that ask for a price in other words ("mitä … maksa*").
     pub cost_words: PhraseSet,
+    /// Requests for the reply itself ("get back to me as soon…").
+    pub reply_requests: PhraseSet,
     /// Subjects after a verb that asks yes or no.
     pub subjects: WordSet,
     /// Words that end like a Finnish question verb and are not one.
@@ -378,6 +380,7 @@ impl Lexicon {
             q.subjects.extend(pq.subjects.iter().cloned());
             q.not_questions.extend(pq.not_questions.iter().cloned());
             q.cost_words.extend(pq.cost_words.iter().cloned());
+            q.reply_requests.extend(pq.reply_requests.iter().cloned());
             phrases.extend(p.canned.phrases.iter().cloned());
             cues.extend(p.password.cues.iter().cloned());
             cues.extend(p.password.code_cues.iter().cloned());
@@ -496,6 +499,7 @@ impl Lexicon {
                 pointers: set(&q.pointers),
                 time_topics: literal_words_regex(&q.time_topics),
                 cost_words: PhraseSet::new(&q.cost_words)?,
+                reply_requests: PhraseSet::new(&q.reply_requests)?,
                 subjects: set(&q.subjects),
                 not_questions: set(&q.not_questions),
                 synonyms: q

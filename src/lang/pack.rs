@@ -196,12 +196,15 @@ pub struct QuestionWords {
     /// Subjects that, right after a verb, make a yes/no question ("Säljer
     /// ni…?", "Finns det…?").
     pub subjects: Vec<String>,
-    /// Words that end like a Finnish question verb and are not one
-    /// ("kaks", "koko").
     /// Questions that ask for a price in other words, in the notation of
     /// stock phrases ("mitä … maksa*": "mitä kissan rokotus maksaa?"): an
     /// amount answers them.
     pub cost_words: Vec<String>,
+    /// Requests for a reply itself ("vasta* … pian", "get back to me as
+    /// soon"), in the notation of stock phrases: the reply answers them.
+    pub reply_requests: Vec<String>,
+    /// Words that end like a Finnish question verb and are not one
+    /// ("kaks", "koko").
     pub not_questions: Vec<String>,
 }
 
@@ -388,6 +391,7 @@ mod tests {
                 ("subjects", &pack.questions.subjects),
                 ("not-questions", &pack.questions.not_questions),
                 ("cost-words", &pack.questions.cost_words),
+                ("reply-requests", &pack.questions.reply_requests),
                 ("streets", &pack.vague.streets),
                 ("street-endings", &pack.vague.street_endings),
                 ("place-heads", &pack.vague.place_heads),

@@ -947,6 +947,13 @@ fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
                 expects = Expects::Amount;
                 cue = None;
             }
+            // "Olisin kiitollinen, jos voisitte vastata pian", "Please get
+            // back to me as soon as you can": the reply itself answers.
+            if matches!(expects, Expects::Other | Expects::YesNo)
+                && !lex.questions.reply_requests.find_all(&lower).is_empty()
+            {
+                continue;
+            }
             let keys = content_stems(lex, &part);
             let points_back = keys.len() <= 1
                 || word_spans(&part)
@@ -1007,14 +1014,21 @@ impl Rule for UnansweredQuestion {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        // Point at the start of the answer the question is missing from.
-        let start = ctx.reply.body.start.min(ctx.reply.own.len());
-        let end = ctx.reply.own[start..]
-            .find('\n')
-            .map_or(ctx.reply.own.len(), |e| start + e);
+        // Point at the first line of the answer the question is missing
+        // from, past an emoji left over on the greeting's line ("Moi! 👋").
+        let own = ctx.reply.own.as_str();
+        let body = ctx.reply.body.start.min(own.len());
+        let line_at = |from: usize| from..own[from..].find('\n').map_or(own.len(), |e| from + e);
+        let mut line = line_at(body);
+        while !own[line.clone()].contains(char::is_alphanumeric) && line.end < own.len() {
+            line = line_at(line.end + 1);
+        }
+        if !own[line.clone()].contains(char::is_alphanumeric) {
+            line = line_at(body);
+        }
         out.push(ctx.finding(
             self,
-            start..end,
+            line,
             format!("the customer asked “{shown}” and the reply does not answer it / asiakkaan kysymykseen ei vastata"),
         ));
     }
@@ -1669,7 +1683,69 @@ mod tests {
         assert!(!fi(
             "Miten teen sopimuksen uuteen asuntoon? Onko teillä pörssisähköä tarjolla?",
             "Hei,\n\nsopimuksen teet Oma Energia -palvelussa. Tuntihintaisessa hinta seuraa sähköpörssiä."
+        )); // "Finished" is "done", "mahtuuko" is answered by "sopii".
+        assert!(!en(
+            "Is my e-bike finished yet? And what will the brake work add to the bill?",
+            "Hi Jonas,\n\nyour Vello is done and ready to pick up. The brake work is €25."
         ));
+        assert!(!fi(
+            "Voiko varauksen siirtää? Mahtuuko pakettiauto autokannelle?",
+            "Hei,\n\nsiirsin varauksen 14.6. lähtöön. Autokannelle pakettiautonne sopii hyvin."
+        ));
+        assert!(fi(
+            "Voiko varauksen siirtää? Mahtuuko pakettiauto autokannelle?",
+            "Hei,\n\nsiirsin varauksen 14.6. lähtöön. Autokannen mitat löytyvät lähtöselvityksestä."
+        ));
+    }
+
+    /// A deck, a floor or a lobby answers "where" like an address does.
+    #[test]
+    fn places_on_board_and_indoors() {
+        let customer = "Kan jag flytta resan till lördag? Och var ska hunden vara under resan?";
+        assert!(!sv(
+            customer,
+            "Hej,\n\nresan är flyttad till lördag. Hundar får vara på däck 4."
+        ));
+        assert!(sv(
+            customer,
+            "Hej,\n\nresan är flyttad till lördag. Hundar är välkomna."
+        ));
+        assert!(!en(
+            "Can I move my booking? And where do I collect the wheelchair?",
+            "Hi,\n\nyour booking is moved to Saturday. The wheelchair waits at the info desk on deck 7."
+        ));
+    }
+
+    /// Asking for the reply itself is answered by replying; the span of an
+    /// open question starts at the body's first line with words.
+    #[test]
+    fn a_request_for_a_reply() {
+        let customer = "Haluaisin tietää, voiko laivalta lainata pyörätuolin. Olisin kiitollinen, jos voisitte vastata Teille sopivana ajankohtana.";
+        assert!(!fi(
+            customer,
+            "Moi! 👋\n\nJoo, laivalta saa lainaan pyörätuolin maksutta."
+        ));
+        assert!(!en(
+            "Can I return the lamp? Please get back to me as soon as you can.",
+            "Hi,\n\nyes, you can return the lamp within 30 days."
+        ));
+        assert!(!sv(
+            "Kan jag byta storlek? Jag hoppas att ni kan svara så snart som möjligt.",
+            "Hej,\n\nja, du kan byta storlek i butiken."
+        ));
+        // A question beside the request is still a question.
+        assert!(en(
+            "Can I return the lamp? And can I swap the shade? Please reply as soon as you can.",
+            "Hi,\n\nyes, you can return the lamp within 30 days."
+        ));
+        let case = Case::fi("Moi! 👋\n\nJoo, tuolin saa infotiskiltä.")
+            .customer("Voiko laivalta lainata pyörätuolin? Entä pääseekö saunaan hissillä?");
+        let findings = crate::rules::tests_support::findings(&case);
+        let open = findings
+            .iter()
+            .find(|f| f.rule == "unanswered-question")
+            .expect("the sauna question is open");
+        assert!(open.excerpt.starts_with("Joo"), "{:?}", open.excerpt);
     }
 
     #[test]
