@@ -258,15 +258,27 @@ fn says_yes_or_no(lex: &Lexicon, sentence: &str, cue: Option<&str>) -> bool {
 }
 
 /// Does `clause` open with a yes or a no ("Kyllä, …", "Unfortunately, …",
-/// "Ja, …")? At most one word ("So yes", "Mutta valitettavasti") before it.
+/// "Ja, …")? At most one joining word ("So yes", "Mutta valitettavasti")
+/// before it.
 fn opens_with_answer(lex: &Lexicon, clause: &str) -> bool {
     let words = word_spans(clause);
     // "Tervetuloa syömään!", "Welcome!": a pleasantry, not an answer.
     if words.len() <= 3 && clause.trim_end().ends_with('!') {
         return false;
     }
-    let end = words.get(1).map_or(clause.len(), |(span, _)| span.end);
-    lex.questions.yes_no_answers.is_match(&clause[..end])
+    let Some((first, word)) = words.first() else {
+        return false;
+    };
+    // The word before must join ("So yes", "Mutta valitettavasti"): in
+    // "Sun ei tarvitse…" the "ei" only negates.
+    let second = words
+        .get(1)
+        .filter(|_| lex.questions.leading.contains(lowercase(word).as_ref()))
+        .map(|(span, _)| span.start);
+    lex.questions
+        .yes_no_answers
+        .find_iter(clause)
+        .any(|m| m.start() == first.start || Some(m.start()) == second)
 }
 
 /// Greetings and small talk that end with a question mark but ask nothing.
@@ -1637,6 +1649,19 @@ mod tests {
         assert!(!fi(
             "Miksi laskussa on kaksi perusmaksua? Haluaisin myös tietää, voiko laskun saada jatkossa e-laskuna.",
             "Hei Pekka,\n\nlaskussa on kaksi perusmaksua, koska sopimus vaihtui. E-laskun saat käyttöön verkkopankista."
+        ));
+        // A negation after the subject is no bare "no": "Sun ei tarvitse
+        // huolehtia" answers no question about breakfast; "Mutta
+        // valitettavasti" after a joining word does.
+        let customer =
+            "Onko kylpyläosastolle esteetön pääsy hissillä? Sisältyykö aamiainen huonehintaan?";
+        assert!(fi(
+            customer,
+            "Moi,\n\nkylpyläosastolle pääsee hissillä esteettä. Sun ei siis tarvitse huolehtia rappusista."
+        ));
+        assert!(!fi(
+            customer,
+            "Moi,\n\nkylpyläosastolle pääsee hissillä esteettä. Mutta valitettavasti se maksaa 12 € lisää."
         ));
         // A clause about no question that opens with a yes or a no answers one.
         assert!(!en(
