@@ -55,6 +55,7 @@ fn looks_like_password(
     separator: Separator,
     code: bool,
     at_end: bool,
+    prose_colon: bool,
     lex: &Lexicon,
 ) -> bool {
     let chars = value.chars().count();
@@ -100,8 +101,12 @@ fn looks_like_password(
     let inner_upper = value.chars().skip(1).any(char::is_uppercase);
     let starts_upper = value.chars().next().is_some_and(char::is_uppercase);
     match separator {
-        // "password: hunter", "PIN: 4821": after a colon any value counts.
-        Separator::Symbol => true,
+        // "password: hunter", "PIN: 4821": after a colon any value counts,
+        // but prose goes on after a colon that closes a clause: "salasanan
+        // saat tehtyä itse: jäsensivujen kirjautumisruudussa…".
+        Separator::Symbol => {
+            !prose_colon || at_end || !value.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+        }
         // "Salasanasi on Kesä2024", "is 'kiwi'", "on Aurinko": prose would
         // go on in lower case.
         // "Your temporary password is sunflower.": a lone lower-case word
@@ -193,6 +198,8 @@ fn scan_cues(lex: &Lexicon, text: &str, found: &mut Vec<(Range<usize>, Range<usi
         let line_end = value_lines_end(rest);
         let mut offset = 0;
         let mut words_seen = 0;
+        // The colon closes a clause of its own ("saat tehtyä itse:").
+        let mut prose_colon = false;
         // The words before this one, for copulas of several ("reset to").
         let mut previous: [String; 2] = Default::default();
         for token in rest[..line_end].split_inclusive(char::is_whitespace) {
@@ -225,6 +232,8 @@ fn scan_cues(lex: &Lexicon, text: &str, found: &mut Vec<(Range<usize>, Range<usi
             // "salasana:", "is:", "PIN code:": the value comes next.
             if word.ends_with([':', '=']) {
                 separator = Separator::Symbol;
+                // Two words or more of a clause before the colon.
+                prose_colon = words_seen >= 3 && !copula;
                 continue;
             }
             if far && separator == Separator::None {
@@ -293,7 +302,10 @@ fn scan_cues(lex: &Lexicon, text: &str, found: &mut Vec<(Range<usize>, Range<usi
             let near = !far || value.contains(|c: char| c.is_ascii_digit());
             let near =
                 near && (!digits_only || value.chars().all(|c| c.is_ascii_digit() || c == ' '));
-            if !listed && near && looks_like_password(value, quoted, separator, code, at_end, lex) {
+            if !listed
+                && near
+                && looks_like_password(value, quoted, separator, code, at_end, prose_colon, lex)
+            {
                 let v = value_start..value_start + value.len();
                 if !found
                     .iter()
@@ -482,6 +494,12 @@ mod tests {
             "Hei Anna,\n\ntunnus: anna.v, salasana: Xk9!pq",
             "Hei Anna,\n\nsalasanasi on Aurinkoinen7.",
             "Hei Anna,\n\nsalasana = abc123",
+            // Spoken "salis", and a one-time code in groups of digits.
+            "Moi Anna,\n\nuus salis on Sivu7781, vaihda se heti.",
+            "Hyvä asiakas,\n\nkirjautuminen onnistuu kertakäyttöisellä tunnuskoodilla 408 771.",
+            // A colon after a clause still brings a value that is no word.
+            "Hei Anna,\n\nsalasanan saat tästä: Kesä-2024",
+            "Hei Anna,\n\nsalasanasi uuteen palveluun on tässä: omenapuu",
         ] {
             assert!(hits(&Case::fi(text), "plaintext-password"), "{text}");
         }
@@ -495,6 +513,8 @@ mod tests {
             "Hei Anna,\n\nsalasanasi on henkilökohtainen.",
             "Hei Anna,\n\nunohtunut salasana vaihdetaan osoitteessa https://kauppa.example/salasana",
             "Hei Anna,\n\nsalasana on turvassa.",
+            // Prose goes on after a colon that closes a clause.
+            "Hei Anna,\n\nuuden salasanan saat tehtyä itse: jäsensivujen kirjautumisruudussa on linkki.",
         ] {
             assert!(!hits(&Case::fi(text), "plaintext-password"), "{text}");
         }
