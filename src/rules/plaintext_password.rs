@@ -46,6 +46,8 @@ enum Separator {
     Word,
     /// A colon or an equals sign.
     Symbol,
+    /// A colon that closes a clause of its own ("saat tehtyä itse:").
+    ClauseColon,
 }
 
 /// Does a candidate value look like a password, given what came before it?
@@ -55,7 +57,6 @@ fn looks_like_password(
     separator: Separator,
     code: bool,
     at_end: bool,
-    prose_colon: bool,
     lex: &Lexicon,
 ) -> bool {
     let chars = value.chars().count();
@@ -104,8 +105,9 @@ fn looks_like_password(
         // "password: hunter", "PIN: 4821": after a colon any value counts,
         // but prose goes on after a colon that closes a clause: "salasanan
         // saat tehtyä itse: jäsensivujen kirjautumisruudussa…".
-        Separator::Symbol => {
-            !prose_colon || at_end || !value.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+        Separator::Symbol => true,
+        Separator::ClauseColon => {
+            at_end || !value.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
         }
         // "Salasanasi on Kesä2024", "is 'kiwi'", "on Aurinko": prose would
         // go on in lower case.
@@ -198,8 +200,6 @@ fn scan_cues(lex: &Lexicon, text: &str, found: &mut Vec<(Range<usize>, Range<usi
         let line_end = value_lines_end(rest);
         let mut offset = 0;
         let mut words_seen = 0;
-        // The colon closes a clause of its own ("saat tehtyä itse:").
-        let mut prose_colon = false;
         // The words before this one, for copulas of several ("reset to").
         let mut previous: [String; 2] = Default::default();
         for token in rest[..line_end].split_inclusive(char::is_whitespace) {
@@ -231,9 +231,12 @@ fn scan_cues(lex: &Lexicon, text: &str, found: &mut Vec<(Range<usize>, Range<usi
             }
             // "salasana:", "is:", "PIN code:": the value comes next.
             if word.ends_with([':', '=']) {
-                separator = Separator::Symbol;
                 // Two words or more of a clause before the colon.
-                prose_colon = words_seen >= 3 && !copula;
+                separator = if words_seen >= 3 && !copula {
+                    Separator::ClauseColon
+                } else {
+                    Separator::Symbol
+                };
                 continue;
             }
             if far && separator == Separator::None {
@@ -302,10 +305,7 @@ fn scan_cues(lex: &Lexicon, text: &str, found: &mut Vec<(Range<usize>, Range<usi
             let near = !far || value.contains(|c: char| c.is_ascii_digit());
             let near =
                 near && (!digits_only || value.chars().all(|c| c.is_ascii_digit() || c == ' '));
-            if !listed
-                && near
-                && looks_like_password(value, quoted, separator, code, at_end, prose_colon, lex)
-            {
+            if !listed && near && looks_like_password(value, quoted, separator, code, at_end, lex) {
                 let v = value_start..value_start + value.len();
                 if !found
                     .iter()
