@@ -1708,7 +1708,17 @@ mod tests {
         assert!(!fi(
             "Miten teen sopimuksen uuteen asuntoon? Onko teillä pörssisähköä tarjolla?",
             "Hei,\n\nsopimuksen teet Oma Energia -palvelussa. Tuntihintaisessa hinta seuraa sähköpörssiä."
-        )); // "Finished" is "done", "mahtuuko" is answered by "sopii".
+        ));
+        // A payment period is paying in parts; seasonal storage is a tyre hotel.
+        assert!(!fi(
+            "Paljonko valkaisu maksaa? Onko mahdollista maksaa osissa?",
+            "Hei Kari,\n\nvalkaisu on 290 €. Siihen saa halutessaan 3–12 kuukauden maksuajan."
+        ));
+        assert!(!fi(
+            "Paljonko renkaanvaihto maksaa? Onko teillä rengashotellia?",
+            "Hei Jani,\n\nrenkaanvaihto on 45 €. Kausisäilytystä tarjoamme 89 eurolla."
+        ));
+        // "Finished" is "done", "mahtuuko" is answered by "sopii".
         assert!(!en(
             "Is my e-bike finished yet? And what will the brake work add to the bill?",
             "Hi Jonas,\n\nyour Vello is done and ready to pick up. The brake work is €25."
