@@ -137,6 +137,7 @@ impl std::fmt::Debug for Lexicon {
 #[derive(Debug)]
 pub struct QuestionLexicon {
     pub when: Vec<String>,
+    pub how_long: Vec<String>,
     pub how_much: Vec<String>,
     pub where_: Vec<String>,
     pub yes_no: Vec<String>,
@@ -146,6 +147,7 @@ pub struct QuestionLexicon {
     pub indirect: AhoCorasick,
     pub yes_no_answers: FastRegex,
     pub time_words: FastRegex,
+    pub duration_words: FastRegex,
     pub place_words: FastRegex,
     pub reason_words: FastRegex,
     pub ignore: WordSet,
@@ -166,9 +168,11 @@ pub struct QuestionLexicon {
     pub subjects: WordSet,
     /// Words that end like a Finnish question verb and are not one.
     pub not_questions: WordSet,
-    /// Every entry of the six question-word lists above, as written: a
+    /// Every entry of the seven question-word lists above, as written: a
     /// word that is one of them is a question word, not content.
     pub question_words: WordSet,
+    /// The same entries as a list, for phrases that open a clause.
+    pub question_phrases: Vec<String>,
 }
 
 fn set(words: &[String]) -> WordSet {
@@ -363,6 +367,7 @@ impl Lexicon {
             let pq = &p.questions;
             q.when.extend(pq.when.iter().cloned());
             q.how_much.extend(pq.how_much.iter().cloned());
+            q.how_long.extend(pq.how_long.iter().cloned());
             q.where_.extend(pq.where_.iter().cloned());
             q.yes_no.extend(pq.yes_no.iter().cloned());
             q.why.extend(pq.why.iter().cloned());
@@ -371,6 +376,7 @@ impl Lexicon {
             q.indirect.extend(pq.indirect.iter().cloned());
             q.yes_no_answers.extend(pq.yes_no_answers.iter().cloned());
             q.time_words.extend(pq.time_words.iter().cloned());
+            q.duration_words.extend(pq.duration_words.iter().cloned());
             q.place_words.extend(pq.place_words.iter().cloned());
             q.ignore.extend(pq.ignore.iter().cloned());
             q.leading.extend(pq.leading.iter().cloned());
@@ -459,6 +465,19 @@ impl Lexicon {
                     .to_lowercase()
             })
             .collect();
+        let question_phrases: Vec<String> = [
+            &q.when,
+            &q.how_long,
+            &q.how_much,
+            &q.where_,
+            &q.yes_no,
+            &q.why,
+            &q.other,
+        ]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
         Ok(Lexicon {
             lang,
             greetings: FastRegex::new(&format!(
@@ -490,8 +509,11 @@ impl Lexicon {
             formal_cues: patterns_regex("formal-cues", &formal_cues)?,
             casual_reply: set(&casual_reply),
             questions: QuestionLexicon {
+                question_words: question_phrases.iter().cloned().collect(),
+                question_phrases,
                 yes_no_answers: literal_words_regex(&q.yes_no_answers),
                 time_words: prefix_words_regex(&q.time_words),
+                duration_words: prefix_words_regex(&q.duration_words),
                 place_words: prefix_words_regex(&q.place_words),
                 reason_words: literal_words_regex(&q.reason_words),
                 ignore: set(&q.ignore),
@@ -507,12 +529,8 @@ impl Lexicon {
                     .iter()
                     .map(|group| group.split_whitespace().map(str::to_lowercase).collect())
                     .collect(),
-                question_words: [&q.when, &q.how_much, &q.where_, &q.yes_no, &q.why, &q.other]
-                    .into_iter()
-                    .flatten()
-                    .cloned()
-                    .collect(),
                 when: q.when,
+                how_long: q.how_long,
                 how_much: q.how_much,
                 where_: q.where_,
                 yes_no: q.yes_no,

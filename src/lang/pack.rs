@@ -166,6 +166,8 @@ pub struct ToneWords {
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct QuestionWords {
     pub when: Vec<String>,
+    /// "Kauanko", "how long": a duration answers, not a date.
+    pub how_long: Vec<String>,
     pub how_much: Vec<String>,
     #[serde(rename = "where")]
     pub where_: Vec<String>,
@@ -176,6 +178,8 @@ pub struct QuestionWords {
     pub indirect: Vec<String>,
     pub yes_no_answers: Vec<String>,
     pub time_words: Vec<String>,
+    /// Words that give a duration ("viikossa", "two days", "direkt").
+    pub duration_words: Vec<String>,
     pub place_words: Vec<String>,
     /// Words that give a reason ("koska", "because", "eftersom").
     pub reason_words: Vec<String>,
@@ -369,6 +373,7 @@ mod tests {
                 ("formal-exceptions", &pack.tone.formal_exceptions),
                 ("casual-exceptions", &pack.tone.casual_exceptions),
                 ("when", &pack.questions.when),
+                ("how-long", &pack.questions.how_long),
                 ("how-much", &pack.questions.how_much),
                 ("where", &pack.questions.where_),
                 ("yes-no", &pack.questions.yes_no),
@@ -378,6 +383,7 @@ mod tests {
                 ("indirect", &pack.questions.indirect),
                 ("yes-no-answers", &pack.questions.yes_no_answers),
                 ("time-words", &pack.questions.time_words),
+                ("duration-words", &pack.questions.duration_words),
                 ("place-words", &pack.questions.place_words),
                 ("ignore", &pack.questions.ignore),
                 ("leading", &pack.questions.leading),

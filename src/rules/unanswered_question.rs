@@ -29,8 +29,8 @@ static DOC: RuleDoc = RuleDoc {
         fi: "Asiakas kysyi jotain, mihin vastaus ei vastaa",
     },
     what: Text {
-        en: "A question in the customer's message (a \"?\" sentence, a -ko/-kö question, an indirect \"haluaisin tietää…\", \"kertokaa…\", \"I would like to know…\") that the reply does not address: it shares no content word with it, and gives no answer of the kind the question asks for (a time for \"milloin\", an amount for \"paljonko\", a place or link for \"missä\", yes or no for \"voiko\"). A when, how-much or where question needs a time, an amount or a place, not just its topic; a yes/no question the reply only touches on (\"Saanko hyvityksen tästä käynnistä?\" -> \"Uusi käynti on sovittu\") needs a yes, a no or its verb back (\"voit\", \"can't\"). \"We don't know yet, we'll tell you on Friday\" is an answer. Needs the customer's message.",
-        fi: "Asiakkaan viestin kysymys (\"?\"-lause, -ko/-kö-kysymys, epäsuora \"haluaisin tietää…\", \"kertokaa…\"), johon vastaus ei tartu: sillä ei ole yhteisiä sisältösanoja eikä vastausta, jota kysymyssana odottaa (aika \"milloin\"-kysymykseen, määrä \"paljonko\"-kysymykseen, paikka tai linkki \"missä\"-kysymykseen, kyllä tai ei \"voiko\"-kysymykseen). Milloin-, paljonko- ja missä-kysymys vaatii ajan, määrän tai paikan, ei pelkkää aihetta; kyllä/ei-kysymys, jota vastaus vain sivuaa (\"Saanko hyvityksen tästä käynnistä?\" -> \"Uusi käynti on sovittu\"), vaatii kyllän, ein tai kysymyksen verbin takaisin (\"voit\", \"saat\"). \"Emme vielä tiedä, kerromme perjantaina\" on vastaus. Vaatii asiakkaan viestin.",
+        en: "A question in the customer's message (a \"?\" sentence, a -ko/-kö question, an indirect \"haluaisin tietää…\", \"kertokaa…\", \"I would like to know…\") that the reply does not address: it shares no content word with it, and gives no answer of the kind the question asks for (a time for \"milloin\", a duration for \"kauanko\", an amount for \"paljonko\", a place or link for \"missä\", yes or no for \"voiko\"). A when, how-much or where question needs a time, an amount or a place, not just its topic; a yes/no question the reply only touches on (\"Saanko hyvityksen tästä käynnistä?\" -> \"Uusi käynti on sovittu\") needs a yes, a no or its verb back (\"voit\", \"can't\"). \"We don't know yet, we'll tell you on Friday\" is an answer. Needs the customer's message.",
+        fi: "Asiakkaan viestin kysymys (\"?\"-lause, -ko/-kö-kysymys, epäsuora \"haluaisin tietää…\", \"kertokaa…\"), johon vastaus ei tartu: sillä ei ole yhteisiä sisältösanoja eikä vastausta, jota kysymyssana odottaa (aika \"milloin\"-kysymykseen, kesto \"kauanko\"-kysymykseen, määrä \"paljonko\"-kysymykseen, paikka tai linkki \"missä\"-kysymykseen, kyllä tai ei \"voiko\"-kysymykseen). Milloin-, paljonko- ja missä-kysymys vaatii ajan, määrän tai paikan, ei pelkkää aihetta; kyllä/ei-kysymys, jota vastaus vain sivuaa (\"Saanko hyvityksen tästä käynnistä?\" -> \"Uusi käynti on sovittu\"), vaatii kyllän, ein tai kysymyksen verbin takaisin (\"voit\", \"saat\"). \"Emme vielä tiedä, kerromme perjantaina\" on vastaus. Vaatii asiakkaan viestin.",
     },
     why: Text {
         en: "The second question is the one templates forget. The customer has to write again, and the case takes twice the time.",
@@ -50,6 +50,8 @@ static DOC: RuleDoc = RuleDoc {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Expects {
     Time,
+    /// "Kauanko", "how long": a duration, not a date or a clock time.
+    Duration,
     Amount,
     Place,
     YesNo,
@@ -128,6 +130,9 @@ fn expects(lang: Lang, q: &QuestionLexicon, lower: &str) -> (Expects, Option<Str
         let tail = &lower[start..];
         if starts_with_phrase(tail, &q.how_much) {
             return (Expects::Amount, None);
+        }
+        if starts_with_phrase(tail, &q.how_long) {
+            return (Expects::Duration, None);
         }
         if starts_with_phrase(tail, &q.when) {
             return (Expects::Time, None);
@@ -347,6 +352,7 @@ fn is_question(lex: &Lexicon, sentence: &str) -> bool {
     // Swedish "When I opened…" or "Kommer inte in" is not one.
     lex.lang == Lang::Fi
         && (starts_with_phrase(lower, &q.when)
+            || starts_with_phrase(lower, &q.how_long)
             || starts_with_phrase(lower, &q.how_much)
             || starts_with_phrase(lower, &q.where_))
 }
@@ -565,6 +571,16 @@ fn has_number(lex: &Lexicon, text: &str, durations: bool) -> bool {
     })
 }
 
+/// "2 h", "45 min", "3 vrk": a duration in abbreviations (the words are
+/// the packs' `duration-words`).
+fn duration_re() -> &'static FastRegex {
+    static RE: OnceLock<FastRegex> = OnceLock::new();
+    RE.get_or_init(|| {
+        FastRegex::new(r"\b\d+(?:[.,]\d+)?\s*(?:[-–]\s*\d+\s*)?(?:h|min|pv|vrk|d|t|tim)\b")
+            .expect("duration regex")
+    })
+}
+
 fn amount_re() -> &'static FastRegex {
     static RE: OnceLock<FastRegex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -586,16 +602,16 @@ fn place_re() -> &'static FastRegex {
 /// reply asks about the same clauses.
 struct AnswerKinds {
     /// Per clause, per kind: not yet searched, or found.
-    seen: RefCell<Vec<[Option<bool>; 5]>>,
+    seen: RefCell<Vec<[Option<bool>; 6]>>,
     /// Per kind, anywhere in the reply.
-    anywhere: RefCell<[Option<bool>; 5]>,
+    anywhere: RefCell<[Option<bool>; 6]>,
 }
 
 impl AnswerKinds {
     fn new(clauses: usize) -> AnswerKinds {
         AnswerKinds {
-            seen: RefCell::new(vec![[None; 5]; clauses]),
-            anywhere: RefCell::new([None; 5]),
+            seen: RefCell::new(vec![[None; 6]; clauses]),
+            anywhere: RefCell::new([None; 6]),
         }
     }
 
@@ -606,6 +622,7 @@ impl AnswerKinds {
             Expects::Place => Some(2),
             Expects::YesNo => Some(3),
             Expects::Reason => Some(4),
+            Expects::Duration => Some(5),
             Expects::Other => None,
         }
     }
@@ -615,6 +632,7 @@ impl AnswerKinds {
         let q = &lex.questions;
         match kind {
             Expects::Time => time_re().is_match(text) || q.time_words.is_match(text),
+            Expects::Duration => duration_re().is_match(text) || q.duration_words.is_match(text),
             Expects::Amount => amount_re().is_match(text),
             Expects::Place => place_re().is_match(text) || q.place_words.is_match(text),
             Expects::YesNo => q.yes_no_answers.is_match(text),
@@ -723,9 +741,7 @@ fn opens_question(lex: &Lexicon, lower: &str) -> bool {
     let first = lower.split_whitespace().next().unwrap_or_default();
     let first = first.trim_matches(|c: char| !c.is_alphanumeric());
     (lex.lang == Lang::Fi && is_finnish_question_verb(&lex.questions, first))
-        || [&q.when, &q.how_much, &q.where_, &q.yes_no, &q.why, &q.other]
-            .iter()
-            .any(|list| starts_with_phrase(lower, list))
+        || starts_with_phrase(lower, &q.question_phrases)
 }
 
 /// "Onko se valmis ja paljonko huolto maksaa?": two questions in one
@@ -947,7 +963,11 @@ fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
                 let (inner, _) = self::expects(lex.lang, &lex.questions, rest);
                 if matches!(
                     inner,
-                    Expects::Time | Expects::Amount | Expects::Place | Expects::Reason
+                    Expects::Time
+                        | Expects::Duration
+                        | Expects::Amount
+                        | Expects::Place
+                        | Expects::Reason
                 ) {
                     expects = inner;
                     cue = None;
@@ -1064,7 +1084,7 @@ pub enum Answer {
 #[derive(Debug, Clone)]
 pub struct Verdict {
     pub question: String,
-    /// The kind of answer it asks for: "time", "amount", "place",
+    /// The kind of answer it asks for: "time", "duration", "amount", "place",
     /// "yes-no", "reason" or "other".
     pub expects: &'static str,
     pub answer: Answer,
@@ -1074,6 +1094,7 @@ impl Expects {
     fn id(self) -> &'static str {
         match self {
             Expects::Time => "time",
+            Expects::Duration => "duration",
             Expects::Amount => "amount",
             Expects::Place => "place",
             Expects::YesNo => "yes-no",
@@ -1311,7 +1332,7 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
         // may be an amount.
         let needs_kind = matches!(
             question.expects,
-            Expects::Amount | Expects::Time | Expects::Place
+            Expects::Amount | Expects::Time | Expects::Duration | Expects::Place
         );
         // A clause only pointed at ("the fee for that") is no price of it.
         let names_time = lex
@@ -1843,6 +1864,33 @@ mod tests {
         assert!(en(
             "Can I bring the campervan, and is there a shower block?",
             "Hi Jamie,\n\nyep, campervans are welcome with a Van Meadow pass."
+        ));
+    }
+
+    /// "Kauanko", "how long": a date is no duration.
+    #[test]
+    fn a_duration_answers_how_long() {
+        let customer = "Kauanko vaihto kestää? Voinko maksaa kortilla?";
+        assert!(fi(
+            customer,
+            "Hei,\n\nvaihto alkaa maanantaina 3.5. Kortilla voit maksaa."
+        ));
+        assert!(!fi(
+            customer,
+            "Hei,\n\nvaihto kestää noin kaksi viikkoa. Kortilla voit maksaa."
+        ));
+        let customer = "How long will the refund take? And can I have it on my card?";
+        assert!(en(
+            customer,
+            "Hi,\n\nthe refund was approved on 2 October. Yes, it goes back to your card."
+        ));
+        assert!(!en(
+            customer,
+            "Hi,\n\nthe refund takes five working days. Yes, it goes back to your card."
+        ));
+        assert!(!sv(
+            "Hur länge gäller presentkortet? Kan jag använda det på nätet?",
+            "Hej,\n\npresentkortet gäller i tolv månader. Ja, det går bra på nätet."
         ));
     }
 
