@@ -831,7 +831,9 @@ fn split_compound(lex: &Lexicon, sentence: &str) -> Vec<String> {
     // question of its own.
     if parts.len() > 1 {
         let first = parts[0].to_lowercase();
-        if !first.trim_end().ends_with('?') && !opens_question(lex, &first) {
+        // "Ja säilytättekö…" asks, after its joining word.
+        let asks = opens_question(lex, without_leading(&lex.questions, &first));
+        if !first.trim_end().ends_with('?') && !asks {
             parts.remove(0);
         }
     }
@@ -2128,6 +2130,16 @@ mod tests {
     /// greeting before a compound question is not a question of its own.
     #[test]
     fn clauses_and_compound_questions() {
+        // A question after its joining word ("Ja säilytättekö…") is one.
+        let customer = "Onko teillä aikaa renkaanvaihdolle ensi viikolla? Ja säilytättekö renkaita kesän yli, ja paljonko se maksaa?";
+        assert!(fi(
+            customer,
+            "Hei,\n\nrenkaanvaihtoon on aikoja ensi viikon tiistaina. Vaihto maksaa 45 €."
+        ));
+        assert!(!fi(
+            customer,
+            "Hei,\n\nrenkaanvaihtoon on aikoja ensi viikon tiistaina. Säilytämme renkaat kesän yli, ja se maksaa 89 €."
+        ));
         let customer =
             "Hello, how long does shipping to Canada take, and is there a tracking number?";
         assert!(!en(
