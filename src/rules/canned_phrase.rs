@@ -84,6 +84,10 @@ mod tests {
             "Hei Anna,\n\nolemme vastaanottaneet viestisi.",
             "Hei Anna,\n\nKIITÄMME YHTEYDENOTOSTANNE!",
             "Hei Anna,\n\nkiitämme\nyhteydenotostanne.",
+            // Autoreply and contact-form boilerplate.
+            "Hei Anna,\n\nkiitos viestistäsi! Vastaamme pian.",
+            "Hei,\n\nviestinne on vastaanotettu. Tämä on automaattinen viesti.",
+            "Hei Anna,\n\npahoittelemme mahdollista vaivaa.",
         ] {
             assert!(hits(&Case::fi(text), "canned-phrase"), "{text}");
         }
