@@ -218,6 +218,7 @@ mod tests {
             "Hi Anna,\nwe apologise for any inconvenience.",
             "Hi Anna,\nyour satisfaction is our top priority.",
             "Hello!\nThanks so much for contacting us 😊",
+            "Hello,\nthis is an automated message: we have received your email.",
         ] {
             assert!(hits(&Case::en(text), "canned-phrase"), "{text}");
         }
@@ -234,6 +235,7 @@ mod tests {
             "Hej Anna,\nvi beklagar eventuella besvär.",
             "Hej Anna,\ntveka inte att kontakta oss.",
             "Hej Anna,\nvi har mottagit ditt meddelande.",
+            "Hej,\ndetta är ett automatiskt svar. Vi har tagit emot din förfrågan.",
         ] {
             assert!(hits(&Case::sv(text), "canned-phrase"), "{text}");
         }
