@@ -461,6 +461,11 @@ mod tests {
             "Hei Anna,\n\ntuote lähetetään huomenna.",
             "Hei Anna,\n\nlähetämme tuotteet huomenna.",
             "Hei Anna,\n\nasiakkaalle lähetetään vahvistus.",
+            // The plural's oblique stem, and an illative before a possessive.
+            "Hei Anna,\n\ntuotteissa on kahden vuoden takuu.",
+            "Hei Anna,\n\npalveluiden hinnat nousevat.",
+            "Hei Anna,\n\nkaikkiin tuotteisiimme saa lahjapaketin.",
+            "Hei Anna,\n\ntutustu palveluihimme.",
         ] {
             assert!(hits(&Case::fi(text), "vague-wording"), "{text}");
         }
