@@ -620,6 +620,8 @@ mod tests {
             "Hi Anna,\nour services are open daily.",
             "Hi Anna,\nthe customer must fill in the form.",
             "Hi Anna,\nthe item will ship tomorrow.",
+            "Hi Anna,\nthe goods will ship tomorrow.",
+            "Hi Anna,\nthe product's warranty is two years.",
         ] {
             assert!(hits(&Case::en(text), "vague-wording"), "{text}");
         }
