@@ -1320,12 +1320,14 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
         // one of its words with the reply ("Saanko hyvityksen tästä
         // käynnistä?" -> "Uusi käynti on sovittu") is answered only where
         // a sentence about it says yes or no: the reply names the topic,
-        // not the answer. A lone question is answered by a reply about
-        // it ("Pitääkö tulla heti?" -> "Tuokaa koira heti").
+        // not the answer. So is any other question of four words or more
+        // that shares only one ("…pausa abonnemanget under sommaren?" ->
+        // "med Bas-abonnemanget kan ni se två tv"). A lone question is
+        // answered by a reply about it ("Pitääkö tulla heti?" -> "Tuokaa
+        // koira heti").
         let partial = !single
-            && question.expects == Expects::YesNo
-            && shared_any > 0
-            && question.keys.len() >= 3
+            && (question.expects == Expects::YesNo && question.keys.len() >= 3
+                || question.expects == Expects::Other && question.keys.len() >= 4)
             && shared_any == 1
             && !is_request(lex.lang, &question.text)
             && !kind_about;
@@ -2130,6 +2132,17 @@ mod tests {
     /// greeting before a compound question is not a question of its own.
     #[test]
     fn clauses_and_compound_questions() {
+        // Beside another question, a question of four words or more that
+        // shares one of them with the reply is only touched on.
+        let customer = "Kan vi se Flimra på två tv-apparater samtidigt? Jag undrar också om man kan pausa abonnemanget under sommaren när vi är på landet.";
+        assert!(sv(
+            customer,
+            "Hej,\n\nja, med Bas-abonnemanget kan ni se Flimra på två tv-apparater samtidigt."
+        ));
+        assert!(!sv(
+            customer,
+            "Hej,\n\nja, ni kan se Flimra på två tv-apparater samtidigt. Abonnemanget kan pausas över sommaren i appen."
+        ));
         // A question after its joining word ("Ja säilytättekö…") is one.
         let customer = "Onko teillä aikaa renkaanvaihdolle ensi viikolla? Ja säilytättekö renkaita kesän yli, ja paljonko se maksaa?";
         assert!(fi(
