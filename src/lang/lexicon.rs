@@ -37,8 +37,8 @@ pub struct Lexicon {
     pub streets: WordSet,
     pub street_endings: Vec<String>,
     pub place_heads: Vec<String>,
-    /// Set phrases, lower-cased, in which a generic word is no noun.
-    pub idioms: Vec<String>,
+    /// Set phrases in which a generic word is no noun ("till er tjänst").
+    pub idioms: PhraseSet,
     pub third_person: Option<FastRegex>,
     pub formal_address: Option<FastRegex>,
     pub formal_exceptions: WordSet,
@@ -492,7 +492,7 @@ impl Lexicon {
             streets: set(&streets),
             street_endings: street_endings.iter().map(|e| e.to_lowercase()).collect(),
             place_heads: place_heads.iter().map(|h| h.to_lowercase()).collect(),
-            idioms: idioms.iter().map(|h| h.to_lowercase()).collect(),
+            idioms: PhraseSet::new(&idioms)?,
             determiners: set(&determiners),
             modifier_endings: modifiers
                 .iter()

@@ -602,16 +602,19 @@ fn place_re() -> &'static FastRegex {
 /// reply asks about the same clauses.
 struct AnswerKinds {
     /// Per clause, per kind: not yet searched, or found.
-    seen: RefCell<Vec<[Option<bool>; 6]>>,
+    seen: RefCell<Vec<[Option<bool>; AnswerKinds::KINDS]>>,
     /// Per kind, anywhere in the reply.
-    anywhere: RefCell<[Option<bool>; 6]>,
+    anywhere: RefCell<[Option<bool>; AnswerKinds::KINDS]>,
 }
 
 impl AnswerKinds {
+    /// The kinds with a slot: every [`Expects`] but `Other`.
+    const KINDS: usize = 6;
+
     fn new(clauses: usize) -> AnswerKinds {
         AnswerKinds {
-            seen: RefCell::new(vec![[None; 6]; clauses]),
-            anywhere: RefCell::new([None; 6]),
+            seen: RefCell::new(vec![[None; Self::KINDS]; clauses]),
+            anywhere: RefCell::new([None; Self::KINDS]),
         }
     }
 
