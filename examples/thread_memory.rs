@@ -125,7 +125,22 @@ fn measure(mode: &str, n: usize) -> usize {
             }
             let summary = tracker.finish(&ThreadSettings::default());
             assert_eq!(summary.customer_messages, n / 2);
-            assert_eq!(summary.no_reply.len(), 0, "every customer is answered");
+            assert_eq!(summary.no_reply_count(), 0, "every customer is answered");
+        }
+        "unanswered" => {
+            // The customer mails alone: every one is on the no-reply list,
+            // and the list is walked the way a report writes it.
+            let mut tracker = ThreadTracker::default();
+            for i in 0..n {
+                let message = message(&file, i, n);
+                if message.kind == MessageKind::Customer {
+                    tracker.add(&message);
+                }
+            }
+            let summary = tracker.finish(&ThreadSettings::default());
+            assert_eq!(summary.no_reply_count(), n / 2);
+            let listed: usize = summary.no_reply().map(|c| c.subject.len()).sum();
+            std::hint::black_box(listed);
         }
         _ => {
             for i in 0..n {
@@ -157,6 +172,7 @@ fn main() {
             .unwrap_or(0)
     };
     let (none, naive, tracker) = (run("none"), run("naive"), run("tracker"));
+    let unanswered = run("unanswered");
     let mb = |b: usize| b as f64 / 1_048_576.0;
     let per = |b: usize| b.saturating_sub(none) as f64 / n as f64;
     println!("messages: {n} (half customer mails, half replies; half the replies read first)");
@@ -170,6 +186,11 @@ fn main() {
         "peak RSS, thread index:              {:8.1} MB  (+{:.0} bytes/message)",
         mb(tracker),
         per(tracker)
+    );
+    println!(
+        "peak RSS, the customer mails alone, none answered: {:8.1} MB  (+{:.0} bytes/mail)",
+        mb(unanswered),
+        2.0 * per(unanswered)
     );
     println!(
         "thread index / header strings (above the empty run): {:.2}",

@@ -22,6 +22,7 @@ use regex::Regex;
 
 use crate::mail::Person;
 use crate::rules::UiLang;
+use crate::threads::ListedText;
 use crate::{LintedMessage, Summary};
 
 /// What kind of value a label stands for.
@@ -396,18 +397,11 @@ impl Redactor {
             self.mask(&mut worst.subject);
         }
         if let Some(threads) = summary.advisory.threads.as_mut() {
-            for customer in &mut threads.no_reply {
-                self.mask_person(&mut customer.from, Role::Customer);
-                self.mask(&mut customer.subject);
-            }
-            for slow in &mut threads.slow_reply {
-                self.mask_person(&mut slow.agent, Role::Agent);
-                self.mask_person(&mut slow.customer.from, Role::Customer);
-                self.mask(&mut slow.customer.subject);
-            }
-            for (agent, _) in &mut threads.agents {
-                self.mask_person(agent, Role::Agent);
-            }
+            threads.mask_listed(&mut |kind, text| match kind {
+                ListedText::Agent => self.mask_person(text, Role::Agent),
+                ListedText::Customer => self.mask_person(text, Role::Customer),
+                ListedText::Subject => self.mask(text),
+            });
         }
         let agents = std::mem::take(&mut summary.breakdowns.agents);
         for (key, mut group) in agents {

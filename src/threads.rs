@@ -322,7 +322,7 @@ struct Detail {
 /// A growable array kept in fixed-size chunks: growing never moves what is
 /// stored, so there is no moment when an old and a new copy of a large
 /// array are both resident.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Chunked<T> {
     chunks: Vec<Vec<T>>,
     len: usize,
@@ -370,11 +370,12 @@ impl<T> std::ops::Index<usize> for Chunked<T> {
     }
 }
 
-/// Collects every message of a run in input order.
-#[derive(Debug, Default)]
-pub struct ThreadTracker {
+/// What the tracker keeps of every message, and what the summary reads
+/// its lists from: the nodes, where they came from, and the agents' and
+/// customers' texts.
+#[derive(Debug, Default, Clone)]
+struct Store {
     nodes: Chunked<Node>,
-    refs: Vec<u64>,
     /// The files in input order, each with the first node read from it.
     files: Vec<(usize, Arc<str>)>,
     /// The message indices in their files, as runs: a node and its index,
@@ -382,8 +383,15 @@ pub struct ThreadTracker {
     /// (a new run starts with each file and after a message not kept).
     index_runs: Vec<(u32, u32)>,
     agents: Vec<String>,
-    agent_ids: HashMap<String, u32>,
     details: Vec<Detail>,
+}
+
+/// Collects every message of a run in input order.
+#[derive(Debug, Default)]
+pub struct ThreadTracker {
+    store: Store,
+    refs: Vec<u64>,
+    agent_ids: HashMap<String, u32>,
     detail_bytes: usize,
     /// Messages past [`MAX_NODES`].
     dropped: usize,
@@ -453,19 +461,20 @@ fn clipped(text: &str, max: usize) -> Box<str> {
 impl ThreadTracker {
     /// Remembers one message (a reply or a customer message).
     pub fn add(&mut self, message: &Message) {
-        if self.nodes.len() >= MAX_NODES {
+        if self.store.nodes.len() >= MAX_NODES {
             self.dropped += 1;
             return;
         }
         let mail = &message.mail;
         let reply = message.kind == MessageKind::Reply;
-        let same_file = self
-            .files
-            .last()
-            .is_some_and(|(_, last)| Arc::ptr_eq(last, &message.file) || **last == *message.file);
+        let same_file =
+            self.store.files.last().is_some_and(|(_, last)| {
+                Arc::ptr_eq(last, &message.file) || **last == *message.file
+            });
         if !same_file {
-            self.files
-                .push((self.nodes.len(), Arc::clone(&message.file)));
+            self.store
+                .files
+                .push((self.store.nodes.len(), Arc::clone(&message.file)));
         }
         let sender = address(mail.from.as_ref());
         // The customer: the sender of a customer message, the first
@@ -499,16 +508,17 @@ impl ThreadTracker {
             self.detail(message)
         };
         let index = u32::try_from(message.index).unwrap_or(NONE);
-        let node = u32::try_from(self.nodes.len()).unwrap_or(NONE);
+        let node = u32::try_from(self.store.nodes.len()).unwrap_or(NONE);
         let follows_on = !same_file
             || self
+                .store
                 .index_runs
                 .last()
                 .is_none_or(|&(first, at)| at.saturating_add(node - first) != index);
         if follows_on {
-            self.index_runs.push((node, index));
+            self.store.index_runs.push((node, index));
         }
-        self.nodes.push(Node {
+        self.store.nodes.push(Node {
             id: mail.message_id.as_deref().map_or(0, |id| hash(&[id])),
             thread,
             date: compact_date(mail.timestamp),
@@ -521,7 +531,7 @@ impl ThreadTracker {
     fn agent(&mut self, sender: &str) -> u32 {
         let name = if sender.is_empty() {
             "(unknown)"
-        } else if self.agents.len() >= MAX_AGENTS && !self.agent_ids.contains_key(sender) {
+        } else if self.store.agents.len() >= MAX_AGENTS && !self.agent_ids.contains_key(sender) {
             "(other)"
         } else {
             sender
@@ -529,8 +539,8 @@ impl ThreadTracker {
         if let Some(&id) = self.agent_ids.get(name) {
             return id;
         }
-        let id = u32::try_from(self.agents.len()).unwrap_or(NONE);
-        self.agents.push(name.to_string());
+        let id = u32::try_from(self.store.agents.len()).unwrap_or(NONE);
+        self.store.agents.push(name.to_string());
         self.agent_ids.insert(name.to_string(), id);
         id
     }
@@ -556,10 +566,206 @@ impl ThreadTracker {
             + detail.subject.len()
             + detail.message_id.as_deref().map_or(0, str::len)
             + DETAIL_OVERHEAD;
-        self.details.push(detail);
-        u32::try_from(self.details.len() - 1).unwrap_or(NONE)
+        self.store.details.push(detail);
+        u32::try_from(self.store.details.len() - 1).unwrap_or(NONE)
     }
 
+    fn refs_of(&self, node: &Node) -> &[u64] {
+        let start = node.refs_start();
+        self.refs
+            .get(start..start + node.refs_len())
+            .unwrap_or_default()
+    }
+
+    /// The customer message a reply answers, by its references.
+    fn by_reference(&self, reply: &Node, ids: &[u32]) -> Option<u32> {
+        let find = |id: u64| {
+            ids.binary_search_by_key(&id, |&at| self.store.nodes[at as usize].id)
+                .ok()
+                .map(|i| ids[i])
+        };
+        let mut stack: Vec<u64> = self.refs_of(reply).iter().rev().copied().collect();
+        let mut steps = 0;
+        // Depth first, nearest reference first: a reply's parent may be
+        // another reply whose own parent is the customer's message.
+        while let Some(id) = stack.pop() {
+            steps += 1;
+            if steps > MAX_CHAIN {
+                break;
+            }
+            let Some(at) = find(id) else { continue };
+            let node = &self.store.nodes[at as usize];
+            if !node.reply() {
+                return Some(at);
+            }
+            stack.extend(self.refs_of(node).iter().rev());
+        }
+        None
+    }
+
+    /// The customer messages of `thread` in `threads` (node indices sorted
+    /// by thread, date and position).
+    fn group(&self, threads: &[u32], thread: u64) -> std::ops::Range<usize> {
+        let start = threads.partition_point(|&n| self.store.nodes[n as usize].thread < thread);
+        let end = threads.partition_point(|&n| self.store.nodes[n as usize].thread <= thread);
+        start..end
+    }
+
+    /// The customer message a reply answers, by subject and person: the
+    /// latest one dated before the reply (or the first, without dates).
+    fn by_subject(&self, reply: &Node, threads: &[u32]) -> Option<u32> {
+        if reply.thread == 0 {
+            return None;
+        }
+        let same = threads[self.group(threads, reply.thread)].iter().copied();
+        if reply.date == i32::MIN {
+            return same.into_iter().next();
+        }
+        same.rev().find(|&n| {
+            let date = self.store.nodes[n as usize].date;
+            date != i32::MIN && date <= reply.date
+        })
+    }
+
+    /// Links every reply to the customer message it answers and works out
+    /// the summary.
+    pub fn finish(self, settings: &ThreadSettings) -> ThreadSummary {
+        let index = |i: usize| u32::try_from(i).unwrap_or(NONE);
+        // Node indices by Message-ID (the first message with an id wins).
+        // Sized exactly and sorted in place (the keys are unique): at a
+        // million messages every spare copy is megabytes.
+        let mut ids: Vec<u32> =
+            Vec::with_capacity(self.store.nodes.iter().filter(|n| n.id != 0).count());
+        ids.extend(
+            (0..self.store.nodes.len())
+                .filter(|&i| self.store.nodes[i].id != 0)
+                .map(index),
+        );
+        ids.sort_unstable_by_key(|&i| (self.store.nodes[i as usize].id, i));
+        ids.dedup_by_key(|i| self.store.nodes[*i as usize].id);
+        // Customer messages by thread key, then date.
+        let mut threads: Vec<u32> = (0..self.store.nodes.len())
+            .filter(|&i| !self.store.nodes[i].reply() && self.store.nodes[i].thread != 0)
+            .map(index)
+            .collect();
+        threads.sort_unstable_by_key(|&i| {
+            let n = &self.store.nodes[i as usize];
+            (n.thread, n.date, i)
+        });
+        // Per customer message (parallel to `customers`, in input order),
+        // its first reply; per customer message of a thread (parallel to
+        // `threads`), the last reply linked to it.
+        let customers: Vec<u32> = (0..self.store.nodes.len())
+            .filter(|&i| !self.store.nodes[i].reply())
+            .map(index)
+            .collect();
+        let mut first_reply: Vec<u32> = vec![NONE; customers.len()];
+        let mut last_reply: Vec<i32> = vec![i32::MIN; threads.len()];
+        for (at, reply) in self
+            .store
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.reply())
+        {
+            let Some(customer) = self
+                .by_reference(reply, &ids)
+                .or_else(|| self.by_subject(reply, &threads))
+            else {
+                continue;
+            };
+            let c = &self.store.nodes[customer as usize];
+            if c.from == reply.from {
+                // The customer's own follow-up, not an answer.
+                continue;
+            }
+            let Ok(c_at) = customers.binary_search(&customer) else {
+                continue;
+            };
+            let slot = &mut first_reply[c_at];
+            let earlier = *slot != NONE && {
+                let current = self.store.nodes[*slot as usize].date;
+                current != i32::MIN && (reply.date == i32::MIN || current <= reply.date)
+            };
+            if !earlier {
+                *slot = index(at);
+            }
+            if c.thread != 0 {
+                let key = (c.thread, c.date, customer);
+                if let Ok(pos) = threads.binary_search_by_key(&key, |&i| {
+                    let n = &self.store.nodes[i as usize];
+                    (n.thread, n.date, i)
+                }) {
+                    last_reply[pos] = last_reply[pos].max(reply.date);
+                }
+            }
+        }
+        let mut summary = ThreadSummary {
+            reply_within: settings.reply_within,
+            business_hours: settings.business_hours,
+            incomplete: self.dropped > 0,
+            ..ThreadSummary::default()
+        };
+        let mut times: Vec<Vec<u32>> = vec![Vec::new(); self.store.agents.len()];
+        for (&at, &first) in customers.iter().zip(&first_reply) {
+            let at = at as usize;
+            let customer = &self.store.nodes[at];
+            summary.customer_messages += 1;
+            if first == NONE {
+                // A later reply in the same thread answers it too.
+                let answered_later = customer.thread != 0
+                    && last_reply[self.group(&threads, customer.thread)]
+                        .iter()
+                        .any(|&last| last != i32::MIN && last >= customer.date);
+                if answered_later {
+                    summary.answered += 1;
+                } else {
+                    summary.no_reply.push(index(at));
+                }
+                continue;
+            }
+            summary.answered += 1;
+            let reply = &self.store.nodes[first as usize];
+            if customer.date == i32::MIN || reply.date == i32::MIN {
+                continue;
+            }
+            let calendar = u64::try_from(reply.date() - customer.date()).unwrap_or(0);
+            let delay = match &settings.business_hours {
+                Some(hours) => hours.seconds_between(
+                    customer.date(),
+                    reply.date(),
+                    i64::from(customer.offset()) * 60,
+                ),
+                None => calendar,
+            };
+            if let Some(list) = times.get_mut(reply.extra() as usize) {
+                list.push(u32::try_from(delay).unwrap_or(u32::MAX));
+            }
+            if delay > settings.reply_within {
+                summary.slow_reply.push(Slow {
+                    reply: first,
+                    customer: index(at),
+                    seconds: delay,
+                });
+            }
+        }
+        let mut all: Vec<u32> = times.iter().flatten().copied().collect();
+        summary.overall = ReplyTimes::of(&mut all);
+        summary.agents = self
+            .store
+            .agents
+            .iter()
+            .zip(times.iter_mut())
+            .filter(|(_, t)| !t.is_empty())
+            .map(|(agent, t)| (agent.clone(), ReplyTimes::of(t)))
+            .collect();
+        summary.agents.sort_by(|a, b| a.0.cmp(&b.0));
+        summary.store = self.store;
+        summary
+    }
+}
+
+impl Store {
     /// The index in its file of the message node `at` holds.
     fn index_of(&self, at: usize) -> usize {
         let at = u32::try_from(at).unwrap_or(NONE);
@@ -577,196 +783,9 @@ impl ThreadTracker {
         Arc::clone(&self.files[i.saturating_sub(1)].1)
     }
 
-    fn refs_of(&self, node: &Node) -> &[u64] {
-        let start = node.refs_start();
-        self.refs
-            .get(start..start + node.refs_len())
-            .unwrap_or_default()
-    }
-
-    /// The customer message a reply answers, by its references.
-    fn by_reference(&self, reply: &Node, ids: &[u32]) -> Option<u32> {
-        let find = |id: u64| {
-            ids.binary_search_by_key(&id, |&at| self.nodes[at as usize].id)
-                .ok()
-                .map(|i| ids[i])
-        };
-        let mut stack: Vec<u64> = self.refs_of(reply).iter().rev().copied().collect();
-        let mut steps = 0;
-        // Depth first, nearest reference first: a reply's parent may be
-        // another reply whose own parent is the customer's message.
-        while let Some(id) = stack.pop() {
-            steps += 1;
-            if steps > MAX_CHAIN {
-                break;
-            }
-            let Some(at) = find(id) else { continue };
-            let node = &self.nodes[at as usize];
-            if !node.reply() {
-                return Some(at);
-            }
-            stack.extend(self.refs_of(node).iter().rev());
-        }
-        None
-    }
-
-    /// The customer messages of `thread` in `threads` (node indices sorted
-    /// by thread, date and position).
-    fn group(&self, threads: &[u32], thread: u64) -> std::ops::Range<usize> {
-        let start = threads.partition_point(|&n| self.nodes[n as usize].thread < thread);
-        let end = threads.partition_point(|&n| self.nodes[n as usize].thread <= thread);
-        start..end
-    }
-
-    /// The customer message a reply answers, by subject and person: the
-    /// latest one dated before the reply (or the first, without dates).
-    fn by_subject(&self, reply: &Node, threads: &[u32]) -> Option<u32> {
-        if reply.thread == 0 {
-            return None;
-        }
-        let same = threads[self.group(threads, reply.thread)].iter().copied();
-        if reply.date == i32::MIN {
-            return same.into_iter().next();
-        }
-        same.rev().find(|&n| {
-            let date = self.nodes[n as usize].date;
-            date != i32::MIN && date <= reply.date
-        })
-    }
-
-    /// Links every reply to the customer message it answers and works out
-    /// the summary.
-    pub fn finish(self, settings: &ThreadSettings) -> ThreadSummary {
-        let index = |i: usize| u32::try_from(i).unwrap_or(NONE);
-        // Node indices by Message-ID (the first message with an id wins).
-        // Sized exactly and sorted in place (the keys are unique): at a
-        // million messages every spare copy is megabytes.
-        let mut ids: Vec<u32> = Vec::with_capacity(self.nodes.iter().filter(|n| n.id != 0).count());
-        ids.extend(
-            (0..self.nodes.len())
-                .filter(|&i| self.nodes[i].id != 0)
-                .map(index),
-        );
-        ids.sort_unstable_by_key(|&i| (self.nodes[i as usize].id, i));
-        ids.dedup_by_key(|i| self.nodes[*i as usize].id);
-        // Customer messages by thread key, then date.
-        let mut threads: Vec<u32> = (0..self.nodes.len())
-            .filter(|&i| !self.nodes[i].reply() && self.nodes[i].thread != 0)
-            .map(index)
-            .collect();
-        threads.sort_unstable_by_key(|&i| {
-            let n = &self.nodes[i as usize];
-            (n.thread, n.date, i)
-        });
-        // Per customer message (parallel to `customers`, in input order),
-        // its first reply; per customer message of a thread (parallel to
-        // `threads`), the last reply linked to it.
-        let customers: Vec<u32> = (0..self.nodes.len())
-            .filter(|&i| !self.nodes[i].reply())
-            .map(index)
-            .collect();
-        let mut first_reply: Vec<u32> = vec![NONE; customers.len()];
-        let mut last_reply: Vec<i32> = vec![i32::MIN; threads.len()];
-        for (at, reply) in self.nodes.iter().enumerate().filter(|(_, n)| n.reply()) {
-            let Some(customer) = self
-                .by_reference(reply, &ids)
-                .or_else(|| self.by_subject(reply, &threads))
-            else {
-                continue;
-            };
-            let c = &self.nodes[customer as usize];
-            if c.from == reply.from {
-                // The customer's own follow-up, not an answer.
-                continue;
-            }
-            let Ok(c_at) = customers.binary_search(&customer) else {
-                continue;
-            };
-            let slot = &mut first_reply[c_at];
-            let earlier = *slot != NONE && {
-                let current = self.nodes[*slot as usize].date;
-                current != i32::MIN && (reply.date == i32::MIN || current <= reply.date)
-            };
-            if !earlier {
-                *slot = index(at);
-            }
-            if c.thread != 0 {
-                let key = (c.thread, c.date, customer);
-                if let Ok(pos) = threads.binary_search_by_key(&key, |&i| {
-                    let n = &self.nodes[i as usize];
-                    (n.thread, n.date, i)
-                }) {
-                    last_reply[pos] = last_reply[pos].max(reply.date);
-                }
-            }
-        }
-        let mut summary = ThreadSummary {
-            reply_within: settings.reply_within,
-            business_hours: settings.business_hours,
-            incomplete: self.dropped > 0,
-            ..ThreadSummary::default()
-        };
-        let mut times: Vec<Vec<u32>> = vec![Vec::new(); self.agents.len()];
-        for (&at, &first) in customers.iter().zip(&first_reply) {
-            let at = at as usize;
-            let customer = &self.nodes[at];
-            summary.customer_messages += 1;
-            if first == NONE {
-                // A later reply in the same thread answers it too.
-                let answered_later = customer.thread != 0
-                    && last_reply[self.group(&threads, customer.thread)]
-                        .iter()
-                        .any(|&last| last != i32::MIN && last >= customer.date);
-                if answered_later {
-                    summary.answered += 1;
-                } else {
-                    summary.no_reply.push(self.unanswered(at));
-                }
-                continue;
-            }
-            summary.answered += 1;
-            let reply = &self.nodes[first as usize];
-            if customer.date == i32::MIN || reply.date == i32::MIN {
-                continue;
-            }
-            let calendar = u64::try_from(reply.date() - customer.date()).unwrap_or(0);
-            let delay = match &settings.business_hours {
-                Some(hours) => hours.seconds_between(
-                    customer.date(),
-                    reply.date(),
-                    i64::from(customer.offset()) * 60,
-                ),
-                None => calendar,
-            };
-            if let Some(list) = times.get_mut(reply.extra() as usize) {
-                list.push(u32::try_from(delay).unwrap_or(u32::MAX));
-            }
-            if delay > settings.reply_within {
-                summary.slow_reply.push(SlowReply {
-                    file: self.file_of(first as usize),
-                    index: self.index_of(first as usize),
-                    agent: self.agents[reply.extra() as usize].clone(),
-                    date: rfc3339(reply.date()),
-                    customer: self.unanswered(at),
-                    seconds: delay,
-                });
-            }
-        }
-        let mut all: Vec<u32> = times.iter().flatten().copied().collect();
-        summary.overall = ReplyTimes::of(&mut all);
-        summary.agents = self
-            .agents
-            .iter()
-            .zip(times.iter_mut())
-            .filter(|(_, t)| !t.is_empty())
-            .map(|(agent, t)| (agent.clone(), ReplyTimes::of(t)))
-            .collect();
-        summary.agents.sort_by(|a, b| a.0.cmp(&b.0));
-        summary
-    }
-
     /// Node `at`, a customer message, as the summary lists it.
-    fn unanswered(&self, at: usize) -> CustomerMail {
+    fn customer_mail(&self, at: u32) -> CustomerMail {
+        let at = at as usize;
         let node = &self.nodes[at];
         let detail = self.details.get(node.extra() as usize);
         CustomerMail {
@@ -776,6 +795,23 @@ impl ThreadTracker {
             from: detail.map(|d| d.from.to_string()).unwrap_or_default(),
             date: (node.date != i32::MIN).then(|| rfc3339(node.date())),
             subject: detail.map(|d| d.subject.to_string()).unwrap_or_default(),
+        }
+    }
+
+    fn slow_reply(&self, slow: &Slow) -> SlowReply {
+        let at = slow.reply as usize;
+        let reply = &self.nodes[at];
+        SlowReply {
+            file: self.file_of(at),
+            index: self.index_of(at),
+            agent: self
+                .agents
+                .get(reply.extra() as usize)
+                .cloned()
+                .unwrap_or_default(),
+            date: rfc3339(reply.date()),
+            customer: self.customer_mail(slow.customer),
+            seconds: slow.seconds,
         }
     }
 }
@@ -876,16 +912,41 @@ impl ReplyTimes {
     }
 }
 
+/// A first reply later than the service time, by its tracker nodes.
+#[derive(Debug, Clone, Copy)]
+struct Slow {
+    reply: u32,
+    customer: u32,
+    seconds: u64,
+}
+
+/// A text of the thread lists that `--redact` masks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListedText {
+    /// An agent's address (a slow reply's sender).
+    Agent,
+    /// A customer's name and address.
+    Customer,
+    /// A customer message's subject.
+    Subject,
+}
+
 /// What the threads of a run showed.
+///
+/// The two lists hold tracker nodes, 4 and 16 bytes an entry, and are
+/// turned into [`CustomerMail`] and [`SlowReply`] one by one as they are
+/// reported: an inbox of a million unanswered mails must not hold a
+/// million sets of strings.
 #[derive(Debug, Clone, Default)]
 pub struct ThreadSummary {
     pub customer_messages: usize,
     pub answered: usize,
     /// Customer messages nobody answered, in input order.
-    pub no_reply: Vec<CustomerMail>,
+    no_reply: Vec<u32>,
     /// First replies later than `reply_within`, in input order of the
     /// customer messages.
-    pub slow_reply: Vec<SlowReply>,
+    slow_reply: Vec<Slow>,
+    store: Store,
     pub reply_within: u64,
     pub business_hours: Option<BusinessHours>,
     pub overall: ReplyTimes,
@@ -899,6 +960,67 @@ pub struct ThreadSummary {
 }
 
 impl ThreadSummary {
+    /// Customer messages nobody answered, in input order.
+    pub fn no_reply(&self) -> impl ExactSizeIterator<Item = CustomerMail> + '_ {
+        self.no_reply.iter().map(|&at| self.store.customer_mail(at))
+    }
+
+    pub fn no_reply_count(&self) -> usize {
+        self.no_reply.len()
+    }
+
+    /// First replies later than `reply_within`, in input order of the
+    /// customer messages.
+    pub fn slow_reply(&self) -> impl ExactSizeIterator<Item = SlowReply> + '_ {
+        self.slow_reply
+            .iter()
+            .map(|slow| self.store.slow_reply(slow))
+    }
+
+    pub fn slow_reply_count(&self) -> usize {
+        self.slow_reply.len()
+    }
+
+    /// Masks the names and subjects the lists show, each once, in the
+    /// order the lists show them (the no-reply list first).
+    pub fn mask_listed(&mut self, mask: &mut dyn FnMut(ListedText, &mut String)) {
+        let store = &mut self.store;
+        let mut details_done = vec![false; store.details.len()];
+        let mut agents_done = vec![false; store.agents.len()];
+        let customers = self
+            .no_reply
+            .iter()
+            .map(|&at| (None, at))
+            .chain(self.slow_reply.iter().map(|s| (Some(s.reply), s.customer)));
+        for (reply, customer) in customers {
+            if let Some(reply) = reply {
+                let agent = store.nodes[reply as usize].extra() as usize;
+                if let (Some(name), Some(done)) =
+                    (store.agents.get_mut(agent), agents_done.get_mut(agent))
+                {
+                    if !std::mem::replace(done, true) {
+                        mask(ListedText::Agent, name);
+                    }
+                }
+            }
+            let extra = store.nodes[customer as usize].extra() as usize;
+            if let (Some(detail), Some(done)) =
+                (store.details.get_mut(extra), details_done.get_mut(extra))
+            {
+                if !std::mem::replace(done, true) {
+                    let mut from = detail.from.to_string();
+                    mask(ListedText::Customer, &mut from);
+                    let mut subject = detail.subject.to_string();
+                    mask(ListedText::Subject, &mut subject);
+                    (detail.from, detail.subject) = (from.into(), subject.into());
+                }
+            }
+        }
+        for (agent, _) in &mut self.agents {
+            mask(ListedText::Agent, agent);
+        }
+    }
+
     /// Keeps what the selected rules report; `None` when neither runs.
     /// `per-file-ignores` drop the entries of their files: a customer
     /// message's for `no-reply`, a reply's for `slow-reply`.
@@ -911,11 +1033,14 @@ impl ThreadSummary {
         if !self.slow_reply_checked {
             self.slow_reply.clear();
         }
+        let store = &self.store;
         if let Some(rule) = crate::rules::by_id("no-reply") {
-            self.no_reply.retain(|c| !ignores.ignores(&c.file, rule));
+            self.no_reply
+                .retain(|&at| !ignores.ignores(&store.file_of(at as usize), rule));
         }
         if let Some(rule) = crate::rules::by_id("slow-reply") {
-            self.slow_reply.retain(|r| !ignores.ignores(&r.file, rule));
+            self.slow_reply
+                .retain(|slow| !ignores.ignores(&store.file_of(slow.reply as usize), rule));
         }
         (self.no_reply_checked || self.slow_reply_checked).then_some(self)
     }
@@ -1016,10 +1141,10 @@ mod tests {
             ));
         }
         for (at, (file, index)) in added.iter().enumerate() {
-            assert_eq!(tracker.index_of(at), *index, "node {at}");
-            assert_eq!(*tracker.file_of(at), ***file, "node {at}");
+            assert_eq!(tracker.store.index_of(at), *index, "node {at}");
+            assert_eq!(*tracker.store.file_of(at), ***file, "node {at}");
         }
-        assert_eq!(tracker.index_runs.len(), 4);
+        assert_eq!(tracker.store.index_runs.len(), 4);
     }
 
     #[test]
@@ -1156,15 +1281,96 @@ mod tests {
         ]);
         assert_eq!(summary.customer_messages, 3);
         assert_eq!(summary.answered, 2);
-        assert_eq!(summary.no_reply.len(), 1);
-        assert_eq!(summary.no_reply[0].index, 4);
+        let no_reply: Vec<CustomerMail> = summary.no_reply().collect();
+        assert_eq!(no_reply.len(), 1);
+        assert_eq!(no_reply[0].index, 4);
         // Anna waited 2 h, Eino 34 h: one slow reply over the default 24 h.
-        assert_eq!(summary.slow_reply.len(), 1);
-        assert_eq!(summary.slow_reply[0].seconds, 34 * 3600);
-        assert_eq!(summary.slow_reply[0].customer.index, 3);
+        let slow_reply: Vec<SlowReply> = summary.slow_reply().collect();
+        assert_eq!(slow_reply.len(), 1);
+        assert_eq!(slow_reply[0].seconds, 34 * 3600);
+        assert_eq!(slow_reply[0].customer.index, 3);
         assert_eq!(summary.overall.replies, 2);
         // Median of 2 h and 34 h: (7200 + 122400) / 2 = 64800 s (18 h).
         assert_eq!(summary.overall.median_seconds, Some(64_800.0));
+    }
+
+    /// The lists are made from the nodes on demand; masking changes what
+    /// they show, each text once, in the order the lists show them.
+    #[test]
+    fn listed_texts_are_masked_once_in_list_order() {
+        use ListedText::{Agent, Customer, Subject};
+        let customer = |id, from, subject, date| Msg {
+            id,
+            from,
+            to: "tuki@shop.fi",
+            subject,
+            date,
+            in_reply_to: &[],
+            reply: false,
+        };
+        let reply = |from, to, subject, date, in_reply_to| Msg {
+            id: "",
+            from,
+            to,
+            subject,
+            date,
+            in_reply_to,
+            reply: true,
+        };
+        let mut summary = track(&[
+            customer("c1@x", "eino@example.fi", "Lasku", 0),
+            reply(
+                "mikko@shop.fi",
+                "eino@example.fi",
+                "Re: Lasku",
+                30 * H,
+                &["c1@x"],
+            ),
+            customer("c2@x", "anna@example.fi", "Kassi", H),
+            customer("c3@x", "ville@example.fi", "Vetoketju", 2 * H),
+            reply(
+                "mikko@shop.fi",
+                "ville@example.fi",
+                "Re: Vetoketju",
+                40 * H,
+                &["c3@x"],
+            ),
+        ]);
+        assert_eq!(
+            (summary.no_reply_count(), summary.slow_reply_count()),
+            (1, 2)
+        );
+        let mut seen = Vec::new();
+        summary.mask_listed(&mut |kind, text| {
+            seen.push((kind, text.clone()));
+            *text = format!("<{}>", seen.len());
+        });
+        let expected = [
+            (Customer, "anna@example.fi"),
+            (Subject, "Kassi"),
+            (Agent, "mikko@shop.fi"),
+            (Customer, "eino@example.fi"),
+            (Subject, "Lasku"),
+            (Customer, "ville@example.fi"),
+            (Subject, "Vetoketju"),
+            // The reply-times list keeps its own copy of the agents.
+            (Agent, "mikko@shop.fi"),
+        ];
+        let seen: Vec<(ListedText, &str)> = seen.iter().map(|(k, t)| (*k, t.as_str())).collect();
+        assert_eq!(seen, expected);
+        let anna = summary.no_reply().next().unwrap();
+        assert_eq!((anna.from.as_str(), anna.subject.as_str()), ("<1>", "<2>"));
+        let slow: Vec<SlowReply> = summary.slow_reply().collect();
+        assert_eq!(
+            [
+                &slow[0].agent,
+                &slow[0].customer.from,
+                &slow[1].agent,
+                &slow[1].customer.subject
+            ],
+            ["<3>", "<4>", "<3>", "<7>"]
+        );
+        assert_eq!(summary.agents[0].0, "<8>");
     }
 
     #[test]
@@ -1190,7 +1396,7 @@ mod tests {
                 reply: true,
             },
         ]);
-        assert_eq!(summary.no_reply.len(), 1);
+        assert_eq!(summary.no_reply().len(), 1);
         assert_eq!(summary.overall.replies, 0);
     }
 

@@ -59,19 +59,15 @@ impl<W: Write> Reporter for GithubReporter<W> {
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
         if let Some(threads) = &summary.advisory.threads {
             let notices = threads
-                .no_reply
-                .iter()
-                .map(|c| ("no-reply", &c.file, c.no_reply_message(), &c.subject))
-                .chain(threads.slow_reply.iter().map(|r| {
-                    (
-                        "slow-reply",
-                        &r.file,
-                        r.message(threads),
-                        &r.customer.subject,
-                    )
-                }));
-            for (rule, file, message, subject) in notices {
-                let file = file.strip_prefix("./").unwrap_or(file);
+                .no_reply()
+                .map(|c| ("no-reply", c.no_reply_message(), c.file, c.subject))
+                .chain(
+                    threads
+                        .slow_reply()
+                        .map(|r| ("slow-reply", r.message(threads), r.file, r.customer.subject)),
+                );
+            for (rule, message, file, subject) in notices {
+                let file = file.strip_prefix("./").unwrap_or(&file);
                 writeln!(
                     self.out,
                     "::notice file={},line=1,title={}::{}",

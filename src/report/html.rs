@@ -462,7 +462,7 @@ fn advisory_markup(advisory: &crate::threads::AdvisorySummary, ui: UiLang) -> Ma
                     (tr(ui, "customer messages", "asiakkaan viestejä")) " " strong { (t.customer_messages) }
                     " · " (tr(ui, "answered", "vastattu")) " " strong { (t.answered) }
                     @if t.no_reply_checked {
-                        " · " (tr(ui, "unanswered", "vastaamatta")) " " strong { (t.no_reply.len()) }
+                        " · " (tr(ui, "unanswered", "vastaamatta")) " " strong { (t.no_reply_count()) }
                     }
                 }
                 table {
@@ -481,18 +481,18 @@ fn advisory_markup(advisory: &crate::threads::AdvisorySummary, ui: UiLang) -> Ma
                         tr { th { (tr(ui, "all", "kaikki")) } th.num { (t.overall.replies) } th.num { (median) } th.num { (p90) } }
                     }
                 }
-                @if !t.no_reply.is_empty() {
+                @if t.no_reply_count() > 0 {
                     h3 { (tr(ui, "No reply (no-reply)", "Vastaamatta (no-reply)")) }
                     ul {
-                        @for c in &t.no_reply {
+                        @for c in t.no_reply() {
                             li { (c.from) " · " (c.date.as_deref().unwrap_or("–")) " · " (c.subject) span.meta { " " (c.file) " #" (c.index) } }
                         }
                     }
                 }
-                @if !t.slow_reply.is_empty() {
+                @if t.slow_reply_count() > 0 {
                     h3 { (tr(ui, "Slow replies (slow-reply)", "Hitaat vastaukset (slow-reply)")) }
                     ul {
-                        @for r in &t.slow_reply {
+                        @for r in t.slow_reply() {
                             li {
                                 a href=(format!("#{}", anchor(&r.file, r.index))) { (r.customer.subject) }
                                 " · " (r.agent) " · " (hours(seconds(r.seconds)))

@@ -222,7 +222,7 @@ impl<W: Write> HumanReporter<W> {
             t.customer_messages, t.answered
         );
         if t.no_reply_checked {
-            let _ = write!(line, " · {unanswered} {}", t.no_reply.len());
+            let _ = write!(line, " · {unanswered} {}", t.no_reply_count());
         }
         writeln!(self.out, "{line}")?;
         let within = crate::config::Duration {
@@ -258,14 +258,14 @@ impl<W: Write> HumanReporter<W> {
         for (agent, agent_times) in &t.agents {
             writeln!(self.out, "   {agent:<32} {}", times(agent_times))?;
         }
-        if !t.no_reply.is_empty() {
+        if t.no_reply_count() > 0 {
             let heading = if fi {
                 "Vastaamatta (no-reply)"
             } else {
                 "No reply (no-reply)"
             };
             writeln!(self.out, " {}", self.paint(heading, Style::new().bold()))?;
-            for c in &t.no_reply {
+            for c in t.no_reply() {
                 writeln!(
                     self.out,
                     "   {} #{}  {}  {}  {}",
@@ -277,14 +277,14 @@ impl<W: Write> HumanReporter<W> {
                 )?;
             }
         }
-        if !t.slow_reply.is_empty() {
+        if t.slow_reply_count() > 0 {
             let heading = if fi {
                 "Hitaat vastaukset (slow-reply)"
             } else {
                 "Slow replies (slow-reply)"
             };
             writeln!(self.out, " {}", self.paint(heading, Style::new().bold()))?;
-            for r in &t.slow_reply {
+            for r in t.slow_reply() {
                 writeln!(
                     self.out,
                     "   {} #{}  {}  {}  ← {} #{}  {}  {}",

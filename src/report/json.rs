@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::marker::PhantomData;
 
 use serde::Serialize;
 
@@ -185,7 +186,7 @@ fn threads_json(t: &ThreadSummary) -> ThreadsJson<'_> {
     ThreadsJson {
         customer_messages: t.customer_messages,
         answered: t.answered,
-        unanswered: t.no_reply_checked.then_some(t.no_reply.len()),
+        unanswered: t.no_reply_checked.then_some(t.no_reply_count()),
         reply_within_seconds: t.reply_within,
         business_hours: t.business_hours.map(|b| b.to_string()),
         reply_times: ReplyTimesJson {
@@ -204,12 +205,12 @@ fn threads_json(t: &ThreadSummary) -> ThreadsJson<'_> {
                 .collect(),
         },
         no_reply: Streamed {
-            items: &t.no_reply,
             summary: t,
+            items: PhantomData,
         },
         slow_reply: Streamed {
-            items: &t.slow_reply,
             summary: t,
+            items: PhantomData,
         },
         incomplete: t.incomplete,
     }
@@ -218,26 +219,31 @@ fn threads_json(t: &ThreadSummary) -> ThreadsJson<'_> {
 /// A thread-level advisory finding in the shape of the contract's findings
 /// (`"square": null, "points": 0`), with where it is.
 #[derive(Serialize)]
-struct ThreadFinding<'a, D: Serialize> {
+struct ThreadFinding<D: Serialize> {
     rule: &'static str,
     square: Option<Square>,
     points: u8,
     severity: &'static str,
     message: String,
     #[serde(flatten)]
-    details: &'a D,
+    details: D,
 }
 
 /// What a thread finding is about, and how the finding reads.
 trait ThreadItem: Serialize + Sized {
     const RULE: &'static str;
     fn message(&self, summary: &ThreadSummary) -> String;
+    /// The summary's list of these, made one by one.
+    fn listed(summary: &ThreadSummary) -> impl Iterator<Item = Self> + '_;
 }
 
 impl ThreadItem for CustomerMail {
     const RULE: &'static str = "no-reply";
     fn message(&self, _: &ThreadSummary) -> String {
         self.no_reply_message()
+    }
+    fn listed(summary: &ThreadSummary) -> impl Iterator<Item = Self> + '_ {
+        summary.no_reply()
     }
 }
 
@@ -246,23 +252,30 @@ impl ThreadItem for SlowReply {
     fn message(&self, summary: &ThreadSummary) -> String {
         SlowReply::message(self, summary)
     }
+    fn listed(summary: &ThreadSummary) -> impl Iterator<Item = Self> + '_ {
+        summary.slow_reply()
+    }
 }
 
-/// A list of thread findings written one by one as they are serialised.
+/// A list of thread findings made and written one by one as they are
+/// serialised.
 struct Streamed<'a, T> {
-    items: &'a [T],
     summary: &'a ThreadSummary,
+    items: PhantomData<T>,
 }
 
 impl<T: ThreadItem> Serialize for Streamed<'_, T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.items.iter().map(|item| ThreadFinding {
-            rule: T::RULE,
-            square: None,
-            points: 0,
-            severity: "warning",
-            message: item.message(self.summary),
-            details: item,
+        serializer.collect_seq(T::listed(self.summary).map(|item| {
+            let message = item.message(self.summary);
+            ThreadFinding {
+                rule: T::RULE,
+                square: None,
+                points: 0,
+                severity: "warning",
+                message,
+                details: item,
+            }
         }))
     }
 }

@@ -324,7 +324,7 @@ impl<W: Write> Reporter for SarifReporter<W> {
 
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
         if let Some(threads) = &summary.advisory.threads {
-            for c in &threads.no_reply {
+            for c in threads.no_reply() {
                 self.results.push(message_result(
                     "no-reply",
                     c.no_reply_message(),
@@ -334,7 +334,7 @@ impl<W: Write> Reporter for SarifReporter<W> {
                     &c.subject,
                 ));
             }
-            for r in &threads.slow_reply {
+            for r in threads.slow_reply() {
                 self.results.push(message_result(
                     "slow-reply",
                     r.message(threads),
