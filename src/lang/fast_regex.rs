@@ -101,7 +101,8 @@ impl FastRegex {
             .configure(config(two_step))
             .build_from_hir(&hir)
             .map_err(|e| e.to_string())?;
-        let loose = if two_step {
+        // A word list searches word by word: the loose regex would never run.
+        let loose = if two_step && whole_word.is_none() {
             Some(
                 MetaRegex::builder()
                     .configure(config(false))
@@ -230,7 +231,8 @@ impl FastRegex {
 fn config(pike_only: bool) -> regex_automata::meta::Config {
     let config = MetaRegex::config().backtrack(false).onepass(false);
     if pike_only {
-        config.hybrid(false).dfa(false)
+        // Anchored tries never scan for a literal: no prefilter either.
+        config.hybrid(false).dfa(false).auto_prefilter(false)
     } else {
         config
     }
