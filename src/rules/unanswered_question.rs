@@ -124,6 +124,15 @@ fn expects(lang: Lang, q: &QuestionLexicon, lower: &str) -> (Expects, Option<Str
         joined = lower.split_whitespace().collect::<Vec<_>>().join(" ");
         &joined
     };
+    // "Don't you…?", "Isn't it…?": a negated auxiliary opening the
+    // question asks yes or no like the auxiliary itself.
+    if lang == Lang::En {
+        if let Some(aux) = negated_auxiliary(without_leading(q, lower)) {
+            if q.yes_no.contains(&aux) {
+                return (Expects::YesNo, Some(aux));
+            }
+        }
+    }
     // The question word nearest the start decides.
     let starts = std::iter::once(0).chain(lower.match_indices(' ').map(|(i, _)| i + 1));
     for start in starts {
@@ -163,6 +172,17 @@ fn expects(lang: Lang, q: &QuestionLexicon, lower: &str) -> (Expects, Option<Str
             if is_finnish_question_verb(q, word) {
                 return (Expects::YesNo, Some(word.to_string()));
             }
+        }
+    }
+    // "Funkar koden…?", "Levererar ni till Ekerö?": a Swedish question
+    // that opens with a verb in the present tense asks yes or no.
+    if lang == Lang::Sv {
+        let word = without_leading(q, lower)
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        if is_swedish_question_verb(q, word) {
+            return (Expects::YesNo, Some(word.to_string()));
         }
     }
     (Expects::Other, None)
@@ -324,6 +344,32 @@ fn is_finnish_question_verb(q: &QuestionLexicon, word: &str) -> bool {
             .iter()
             .any(|e| word.ends_with(e))
         && !q.not_questions.contains(word)
+}
+
+/// The auxiliary of a negated one opening `lower`: "don't" -> "do",
+/// "won’t" -> "will", "can't" -> "can".
+fn negated_auxiliary(lower: &str) -> Option<String> {
+    let word = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .next()?;
+    let base = word
+        .strip_suffix("n't")
+        .or_else(|| word.strip_suffix("n’t"))?;
+    Some(
+        match base {
+            "wo" => "will",
+            "ca" => "can",
+            "sha" => "shall",
+            other => other,
+        }
+        .to_string(),
+    )
+}
+
+/// A Swedish verb in the present tense (-r: "funkar", "gäller", "tror"),
+/// not one of the pack's words that only look like one ("efter", "eller").
+fn is_swedish_question_verb(q: &QuestionLexicon, word: &str) -> bool {
+    word.chars().count() >= 3 && word.ends_with('r') && !q.not_questions.contains(word)
 }
 
 fn is_question(lex: &Lexicon, sentence: &str) -> bool {
@@ -1566,6 +1612,42 @@ mod tests {
     /// A yes/no question whose topic the reply names without answering it,
     /// against replies that answer with a yes, a no, the question's own
     /// verb, or by doing what was asked.
+    #[test]
+    fn verb_first_questions_ask_yes_or_no() {
+        use super::{Expects, expects};
+        use crate::lang::Lang;
+        let q = &crate::lang::lexicon::builtin(Lang::Sv).questions;
+        for (question, kind) in [
+            ("funkar rabattkoden på rea-grejer också?", Expects::YesNo),
+            ("och levererar ni till ekerö?", Expects::YesNo),
+            ("gäller min försäkring för det?", Expects::YesNo),
+            // Words that only end like a verb, and question words.
+            ("efter semestern?", Expects::Other),
+            ("eller hämtningen i butiken?", Expects::Other),
+            ("hur fort går leveransen?", Expects::Time),
+        ] {
+            assert_eq!(expects(Lang::Sv, q, question).0, kind, "{question}");
+        }
+        let en = &crate::lang::lexicon::builtin(Lang::En).questions;
+        for (question, kind) in [
+            ("don't you have it in blue?", Expects::YesNo),
+            ("and won’t it shrink in the wash?", Expects::YesNo),
+            ("can't i just pay at the door?", Expects::YesNo),
+            ("doesn't it come with a charger?", Expects::YesNo),
+        ] {
+            assert_eq!(expects(Lang::En, en, question).0, kind, "{question}");
+        }
+        // A "no" answers it; a reply about something else does not.
+        assert!(!sv(
+            "Funkar rabattkoden ni skickade på rea-grejer också? Och när kommer hoodien tillbaka?",
+            "Hej Elsa!\n\nNej tyvärr, KVIST15 gäller bara ordinarie priser.\n\nHoodien väntas in vecka 38."
+        ));
+        assert!(sv(
+            "Funkar rabattkoden ni skickade på rea-grejer också? Och när kommer hoodien tillbaka?",
+            "Hej Elsa!\n\nHoodien väntas in vecka 38."
+        ));
+    }
+
     #[test]
     fn yes_no_questions_need_an_answer_not_a_topic() {
         assert!(fi(
