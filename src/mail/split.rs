@@ -1261,6 +1261,17 @@ mod tests {
         );
         assert_eq!(r.body_text(), "Sen utcheckning går bra.");
         assert_eq!(r.closing_text(), "Trevlig vistelse!");
+        // A wish for the evening, then a name and, after a blank line, a
+        // slogan: the slogan is the signature's, not the answer's.
+        let r = split_reply(
+            "Hej Emil!\n\nBiljetterna ligger i appen.\n\nHa en grym kväll!\nAlex på Biljetthuset\n\nBiljetthuset – din upplevelse är viktig för oss\n",
+        );
+        assert_eq!(r.body_text(), "Biljetterna ligger i appen.");
+        assert_eq!(r.closing_text(), "Ha en grym kväll!");
+        let r = split_reply("Hi Ann,\n\nIt ships today.\n\nHave a lovely weekend!\nTom\n");
+        assert_eq!(r.closing_text(), "Have a lovely weekend!");
+        let r = split_reply("Hei Anna,\n\nPaketti lähti.\n\nAurinkoista kesää!\nJohanna\n");
+        assert_eq!(r.closing_text(), "Aurinkoista kesää!");
         // A last paragraph that says something stays the answer.
         let r = split_reply("Hei Anna,\n\nPaketti lähti.\n\nSe on perillä huomenna.\n");
         assert_eq!(r.body_text(), "Paketti lähti.\n\nSe on perillä huomenna.");

@@ -166,6 +166,22 @@ mod tests {
                 Case::sv("Hej Anna,\npå grund av hög belastning kan svarstiderna vara längre."),
                 true,
             ),
+            // Transactional thanks, the customer's importance, patience
+            // and frustration in the template's words.
+            (
+                Case::fi("Hei Anna,\n\nkiitos tilauksestasi! Paketti lähtee tänään."),
+                true,
+            ),
+            (
+                Case::en("Hi Anna,\nwe understand your frustration with the delay."),
+                true,
+            ),
+            (Case::sv("Hej Anna,\ndin feedback är viktig för oss."), true),
+            (
+                Case::sv("Hej Anna,\nvi har tagit del av ditt meddelande."),
+                true,
+            ),
+            (Case::sv("Hej Anna,\nvi uppskattar ditt tålamod."), true),
             // The same thanks or apology in plain words.
             (
                 Case::fi("Hei Anna,\n\nkiitos kun kerroit, löysin syyn."),
