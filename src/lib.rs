@@ -82,7 +82,7 @@ pub struct ReadSummary {
     pub messages: usize,
     /// Files found while walking folders that were not mail.
     pub skipped: usize,
-    pub errors: Vec<InputError>,
+    pub errors: input::Errors,
 }
 
 /// Turns one raw message into a [`Message`], using and feeding the thread
@@ -179,7 +179,7 @@ pub struct Summary {
     pub over_max: usize,
     pub security_findings: usize,
     pub skipped: usize,
-    pub errors: Vec<InputError>,
+    pub errors: input::Errors,
     /// The worst replies, worst first (ties in input order).
     pub worst: Vec<WorstMessage>,
     /// Counts per agent and per month.

@@ -201,9 +201,7 @@ fn show(args: &ShowArgs) -> Result<ExitStatus> {
         }
     };
     let mut stderr = io::stderr().lock();
-    for error in &summary.errors {
-        writeln!(stderr, "bingo: {error}")?;
-    }
+    print_errors(&mut stderr, &summary.errors)?;
     Ok(if summary.errors.is_empty() {
         ExitStatus::Success
     } else {
@@ -302,9 +300,7 @@ fn check(args: &CheckArgs, templates: Option<&TemplateOptions>) -> Result<ExitSt
         .context("cannot write the report")?;
     drop(reporter);
     let mut stderr = io::stderr().lock();
-    for error in &summary.errors {
-        writeln!(stderr, "bingo: {error}")?;
-    }
+    print_errors(&mut stderr, &summary.errors)?;
     if let (Some(writer), Some(path)) = (&baseline_writer, &args.write_baseline) {
         writer.write(path).map_err(anyhow::Error::msg)?;
         writeln!(
@@ -434,4 +430,22 @@ fn explain(args: &ExplainArgs) -> Result<ExitStatus> {
         .lock()
         .write_all(bingo::report::docs::explain(rule, ui).as_bytes())?;
     Ok(ExitStatus::Success)
+}
+
+/// Each error kept, then how many more there were.
+fn print_errors(out: &mut impl Write, errors: &bingo::input::Errors) -> io::Result<()> {
+    for error in errors {
+        writeln!(out, "bingo: {error}")?;
+    }
+    if errors.omitted() > 0 {
+        writeln!(
+            out,
+            "bingo: {} more errors not listed (the first {} are) / {} virhettä lisää, listattu {} ensimmäistä",
+            errors.omitted(),
+            errors.len(),
+            errors.omitted(),
+            errors.len()
+        )?;
+    }
+    Ok(())
 }

@@ -112,7 +112,7 @@ enum Batch {
     },
     /// A source has been read to its end (or failed).
     SourceDone {
-        read_errors: Vec<InputError>,
+        read_errors: input::Errors,
         outcome: Result<ReadOutcome, InputError>,
     },
 }
@@ -146,7 +146,7 @@ pub fn run<T: Send>(
         settings,
         pool: pool.as_ref(),
         threads: ThreadIndex::default(),
-        message_errors: Vec::new(),
+        message_errors: input::Errors::default(),
         decoded: None,
         ready: Vec::new(),
         pending: Vec::new(),
@@ -180,7 +180,7 @@ fn read_batches(sources: &[input::Source], emit: &mut dyn FnMut(Batch)) {
         let file: Arc<str> = Arc::from(source.display_name());
         let mut messages = Vec::new();
         let mut bytes = 0;
-        let mut read_errors = Vec::new();
+        let mut read_errors = input::Errors::default();
         let outcome = input::read_source(
             source,
             &mut |raw| {
@@ -224,7 +224,7 @@ struct Stage<'a, T> {
     pool: Option<&'a rayon::ThreadPool>,
     threads: ThreadIndex,
     /// Errors of single messages of the current source.
-    message_errors: Vec<InputError>,
+    message_errors: input::Errors,
     /// A batch decoded, not yet put in context.
     decoded: Option<DecodedBatch>,
     /// A batch in context, not yet linted.

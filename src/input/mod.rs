@@ -84,11 +84,69 @@ impl InputError {
     }
 }
 
+/// Errors a run keeps to report; past this many they are only counted.
+pub const MAX_ERRORS: usize = 1000;
+
+/// The errors of a run in the order they happened: the first
+/// [`MAX_ERRORS`] kept for the report, the others only counted, so that a
+/// mailbox of a million broken messages cannot fill the memory.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Errors {
+    kept: Vec<InputError>,
+    omitted: usize,
+}
+
+impl Errors {
+    pub fn push(&mut self, error: InputError) {
+        if self.kept.len() < MAX_ERRORS {
+            self.kept.push(error);
+        } else {
+            self.omitted += 1;
+        }
+    }
+
+    /// Moves `other`'s errors after these, `other`'s count of the omitted
+    /// included.
+    pub fn append(&mut self, other: &mut Errors) {
+        for error in other.kept.drain(..) {
+            self.push(error);
+        }
+        self.omitted += std::mem::take(&mut other.omitted);
+    }
+
+    /// Errors counted but not kept.
+    pub fn omitted(&self) -> usize {
+        self.omitted
+    }
+
+    /// Every error, kept or not.
+    pub fn total(&self) -> usize {
+        self.kept.len() + self.omitted
+    }
+}
+
+impl std::ops::Deref for Errors {
+    type Target = [InputError];
+
+    fn deref(&self) -> &[InputError] {
+        &self.kept
+    }
+}
+
+impl<'a> IntoIterator for &'a Errors {
+    type Item = &'a InputError;
+    type IntoIter = std::slice::Iter<'a, InputError>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.kept.iter()
+    }
+}
+
 /// What walking the command-line paths found.
 #[derive(Debug, Default)]
 pub struct Discovery {
     pub sources: Vec<Source>,
-    pub errors: Vec<InputError>,
+    pub errors: Errors,
     /// Files met while walking folders that are not mail; counted, not errors.
     pub skipped: usize,
 }
@@ -279,6 +337,32 @@ fn fill_head(reader: &mut impl Read, n: usize) -> io::Result<Vec<u8>> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn errors_keep_the_first_and_count_the_rest() {
+        let error = |n: usize| InputError::new("a.mbox", format!("message {n}"));
+        let mut errors = Errors::default();
+        for n in 0..MAX_ERRORS + 3 {
+            errors.push(error(n));
+        }
+        assert_eq!(
+            (errors.len(), errors.omitted(), errors.total()),
+            (MAX_ERRORS, 3, MAX_ERRORS + 3)
+        );
+        assert_eq!(errors[0], error(0));
+        assert_eq!(errors[MAX_ERRORS - 1], error(MAX_ERRORS - 1));
+        // Appending keeps the order and carries the count over.
+        let mut run = Errors::default();
+        run.push(error(7));
+        run.append(&mut errors);
+        assert_eq!(
+            (run.len(), run.omitted(), run.total()),
+            (MAX_ERRORS, 4, MAX_ERRORS + 4)
+        );
+        assert_eq!(run[0], error(7));
+        assert_eq!((errors.len(), errors.omitted()), (0, 0));
+    }
+
     use super::*;
 
     fn collect(bytes: &[u8], explicit: bool) -> (Result<ReadOutcome, InputError>, Vec<RawMessage>) {

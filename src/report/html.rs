@@ -428,7 +428,12 @@ fn summary_markup(summary: &Summary, ui: UiLang) -> Markup {
             (advisory_markup(&summary.advisory, ui))
             @if !summary.errors.is_empty() {
                 h3 { (tr(ui, "Inputs that could not be read", "Tiedostot, joita ei voitu lukea")) }
-                ul.errors { @for e in &summary.errors { li { (e.file) ": " (e.message) } } }
+                ul.errors {
+                    @for e in &summary.errors { li { (e.file) ": " (e.message) } }
+                    @if summary.errors.omitted() > 0 {
+                        li { "… " (tr(ui, "and", "ja")) " " (summary.errors.omitted()) " " (tr(ui, "more", "muuta")) }
+                    }
+                }
             }
         }
     }

@@ -109,6 +109,14 @@ struct SummaryJson<'a> {
     agents: serde_json::Value,
     months: serde_json::Value,
     advisory: AdvisoryJson<'a>,
+    /// Errors past the ones listed under `errors` (only when there are).
+    #[serde(skip_serializing_if = "is_zero")]
+    errors_omitted: usize,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 fn summary_json(summary: &Summary) -> SummaryJson<'_> {
@@ -142,6 +150,7 @@ fn summary_json(summary: &Summary) -> SummaryJson<'_> {
             findings: &summary.advisory.findings,
             threads: summary.advisory.threads.as_ref().map(threads_json),
         },
+        errors_omitted: summary.errors.omitted(),
     }
 }
 

@@ -506,3 +506,45 @@ fn file_that_changes_while_read() {
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     assert!(writer.join().unwrap() > 0, "the file was changed meanwhile");
 }
+
+/// A mailbox of broken messages lists the first errors and counts the
+/// rest: each is an error (exit 2), but memory does not grow with them.
+#[test]
+fn errors_past_the_cap_are_counted_not_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mbox = dir.path().join("rikki.mbox");
+    let mut text = String::from(
+        "From a@example.fi Mon Nov  2 10:00:00 2026\nFrom: a@example.fi\nSubject: Re: Tilaus\n\nHei Anna,\n\nPaketti lähti.\n\n",
+    );
+    let broken = bingo::input::MAX_ERRORS + 25;
+    for _ in 0..broken {
+        text.push_str("From x@example.fi Mon Nov  2 10:00:00 2026\n\n");
+    }
+    // The last separator opens a message of its own that parses.
+    text.push_str(
+        "From b@example.fi Mon Nov  2 10:00:00 2026\nFrom: b@example.fi\nSubject: Re: X\n\nHei!\n",
+    );
+    fs::write(&mbox, text).unwrap();
+    let run = check_ndjson("2", &[&mbox]);
+    run.assert_code(2);
+    let listed = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("not a parsable email message"))
+        .count();
+    assert_eq!(listed, bingo::input::MAX_ERRORS);
+    let more = broken - bingo::input::MAX_ERRORS;
+    assert!(
+        run.stderr
+            .contains(&format!("{more} more errors not listed")),
+        "{}",
+        run.stderr
+    );
+    let last: serde_json::Value = serde_json::from_str(run.stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(
+        last["errors"].as_array().unwrap().len(),
+        bingo::input::MAX_ERRORS
+    );
+    assert_eq!(last["summary"]["errors_omitted"], more);
+    assert_eq!(last["summary"]["messages"], 2);
+}
