@@ -241,22 +241,67 @@ fn uri(file: &str) -> String {
     path.replace('\\', "/").replace(' ', "%20")
 }
 
-/// Collects results; writes the whole log at the end.
+/// Writes the log as it goes: its head (the tool and its rules) before the
+/// first result, each result as its message is reported, the tail at the
+/// end, so memory does not grow with the mailbox. The text is the same as
+/// `serde_json::to_writer_pretty` of the whole [`Log`].
 #[derive(Debug)]
 pub struct SarifReporter<W: Write> {
     out: W,
-    results: Vec<SarifResult>,
     /// Templates: lines are the file's; mail: lines are in the message.
     mailbox_lines: bool,
+    /// Once the head is written: what follows the results array's `[`,
+    /// and the indentation of the array's key.
+    tail: Option<(String, usize)>,
+    results: usize,
 }
+
+/// The key whose array the results are written into.
+const RESULTS_KEY: &str = "\"results\": [";
 
 impl<W: Write> SarifReporter<W> {
     pub fn new(out: W, mailbox_lines: bool) -> Self {
         Self {
             out,
-            results: Vec::new(),
             mailbox_lines,
+            tail: None,
+            results: 0,
         }
+    }
+
+    /// Writes the head of the log, once.
+    fn start(&mut self) -> io::Result<()> {
+        if self.tail.is_some() {
+            return Ok(());
+        }
+        let head = serde_json::to_string_pretty(&Self::log(Vec::new()))?;
+        let key = head
+            .rfind(RESULTS_KEY)
+            .ok_or_else(|| io::Error::other("the SARIF log has no results array"))?;
+        let line_start = head[..key].rfind('\n').map_or(0, |n| n + 1);
+        let indent = key - line_start;
+        let at = key + RESULTS_KEY.len();
+        self.out.write_all(&head.as_bytes()[..at])?;
+        self.tail = Some((head[at..].to_string(), indent));
+        Ok(())
+    }
+
+    /// Writes one result into the results array, indented as the whole
+    /// log's pretty printing would.
+    fn write_result(&mut self, result: &SarifResult) -> io::Result<()> {
+        self.start()?;
+        let indent = self.tail.as_ref().map_or(0, |(_, n)| *n) + 2;
+        let text = serde_json::to_string_pretty(result)?;
+        self.out
+            .write_all(if self.results == 0 { b"\n" } else { b",\n" })?;
+        for (n, line) in text.lines().enumerate() {
+            if n > 0 {
+                self.out.write_all(b"\n")?;
+            }
+            write!(self.out, "{:indent$}{line}", "")?;
+        }
+        self.results += 1;
+        Ok(())
     }
 
     pub fn log(results: Vec<SarifResult>) -> Log {
@@ -291,7 +336,7 @@ impl<W: Write> Reporter for SarifReporter<W> {
             } else {
                 Vec::new()
             };
-            self.results.push(SarifResult {
+            self.write_result(&SarifResult {
                 rule_id: finding.rule,
                 rule_index: rule_index(finding.rule),
                 level: if finding.is_advisory() {
@@ -317,7 +362,7 @@ impl<W: Write> Reporter for SarifReporter<W> {
                     },
                     logical_locations: logical,
                 }],
-            });
+            })?;
         }
         Ok(())
     }
@@ -325,29 +370,93 @@ impl<W: Write> Reporter for SarifReporter<W> {
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
         if let Some(threads) = &summary.advisory.threads {
             for c in threads.no_reply() {
-                self.results.push(message_result(
+                self.write_result(&message_result(
                     "no-reply",
                     c.no_reply_message(),
                     &c.file,
                     c.index,
                     c.message_id.as_deref(),
                     &c.subject,
-                ));
+                ))?;
             }
             for r in threads.slow_reply() {
-                self.results.push(message_result(
+                self.write_result(&message_result(
                     "slow-reply",
                     r.message(threads),
                     &r.file,
                     r.index,
                     None,
                     &r.customer.subject,
-                ));
+                ))?;
             }
         }
-        let log = Self::log(std::mem::take(&mut self.results));
-        serde_json::to_writer_pretty(&mut self.out, &log)?;
+        self.start()?;
+        let (tail, indent) = self.tail.take().unwrap_or_default();
+        // The empty array's "]" is there already; a filled one closes on
+        // a line of its own.
+        if self.results > 0 {
+            write!(self.out, "\n{:indent$}", "")?;
+        }
+        self.out.write_all(tail.as_bytes())?;
         self.out.write_all(b"\n")?;
         self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::Message;
+    use crate::mail::{Mail, MessageKind};
+    use crate::rules::tests_support::{Case, findings};
+
+    /// Each result is written when its message is reported, and the whole
+    /// is one valid log with every result in order.
+    #[test]
+    fn results_are_written_as_they_come() {
+        let linted = |text: &str| LintedMessage {
+            message: Message::without_context(
+                Arc::from("vastaukset.mbox"),
+                0,
+                Mail::default(),
+                MessageKind::Reply,
+            ),
+            findings: findings(&Case::fi(text)),
+            card: crate::score::Card::default(),
+        };
+        let mut out = Vec::new();
+        {
+            let mut reporter = SarifReporter::new(&mut out, true);
+            reporter
+                .message(&linted("Hei!\n\nKiitämme yhteydenotostanne."))
+                .unwrap();
+            reporter.out.flush().unwrap();
+            let so_far = String::from_utf8_lossy(reporter.out).into_owned();
+            assert!(so_far.contains("\"ruleId\": \"canned-phrase\""), "{so_far}");
+            reporter
+                .message(&linted("Hei Anna,\n\npaketti lähti tänään."))
+                .unwrap();
+            reporter.message(&linted("Tuote on lähetetty.")).unwrap();
+            reporter.finish(&Summary::default()).unwrap();
+        }
+        let log: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let results = log["runs"][0]["results"].as_array().unwrap();
+        let rules: Vec<&str> = results
+            .iter()
+            .map(|r| r["ruleId"].as_str().unwrap())
+            .collect();
+        assert_eq!(rules.first(), Some(&"nameless-greeting"));
+        assert!(rules.contains(&"no-greeting"), "{rules:?}");
+        assert!(rules.contains(&"vague-wording"), "{rules:?}");
+        // No results: the array stays empty, the log still valid.
+        let mut out = Vec::new();
+        SarifReporter::new(&mut out, true)
+            .finish(&Summary::default())
+            .unwrap();
+        let log: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(log["runs"][0]["results"], serde_json::json!([]));
+        assert_eq!(log["runs"][0]["columnKind"], "unicodeCodePoints");
     }
 }
