@@ -1,12 +1,20 @@
 //! Per-agent and per-month breakdowns of a run: the same running counts as
 //! the mailbox card ([`Mailbox`]), one set per agent (the From of the
 //! replies) and per calendar month ("YYYY-MM", UTC). Memory grows with the
-//! number of agents and months, never with the number of messages.
+//! number of agents and months, never with the number of messages, and at
+//! most [`MAX_AGENTS`] agents are counted apart: an export whose every
+//! reply has its own sender (customers answering in a thread) must not
+//! hold a group per message.
 
 use std::collections::BTreeMap;
 
 use crate::LintedMessage;
 use crate::score::Mailbox;
+
+/// Agents counted apart; the replies of the others share [`OTHER_AGENTS`].
+pub const MAX_AGENTS: usize = 10_000;
+/// The key the agents past [`MAX_AGENTS`] share.
+pub const OTHER_AGENTS: &str = "(other)";
 
 /// One agent's or one month's counts.
 #[derive(Debug, Clone, Default)]
@@ -39,10 +47,16 @@ impl Breakdowns {
                 .or_else(|| from.name.clone())
                 .filter(|k| !k.trim().is_empty());
             if let Some(key) = key {
-                let group = self.agents.entry(key).or_default();
-                if let Some(name) = from.name.as_deref().filter(|n| !n.trim().is_empty()) {
-                    name.clone_into(&mut group.name);
-                }
+                let full = self.agents.len() >= MAX_AGENTS && !self.agents.contains_key(&key);
+                let group = if full {
+                    self.agents.entry(OTHER_AGENTS.to_string()).or_default()
+                } else {
+                    let group = self.agents.entry(key).or_default();
+                    if let Some(name) = from.name.as_deref().filter(|n| !n.trim().is_empty()) {
+                        name.clone_into(&mut group.name);
+                    }
+                    group
+                };
                 group.mailbox.add(&linted.card);
             }
         }
@@ -66,7 +80,42 @@ fn month_of(date: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
+    use crate::mail::{Mail, MessageKind, Person};
+    use crate::{LintedMessage, Message};
+
+    /// Past the cap, new senders share one group; those already counted
+    /// keep theirs.
+    #[test]
+    fn agents_past_the_cap_share_one_group() {
+        let reply = |address: String| LintedMessage {
+            message: Message::without_context(
+                Arc::from("a.mbox"),
+                0,
+                Mail {
+                    from: Some(Person {
+                        name: Some("Tuki".to_string()),
+                        address: Some(address),
+                    }),
+                    ..Mail::default()
+                },
+                MessageKind::Reply,
+            ),
+            findings: Vec::new(),
+            card: crate::score::Card::default(),
+        };
+        let mut breakdowns = Breakdowns::default();
+        for n in 0..MAX_AGENTS + 5 {
+            breakdowns.add(&reply(format!("agent{n}@shop.fi")));
+        }
+        breakdowns.add(&reply("agent0@shop.fi".to_string()));
+        assert_eq!(breakdowns.agents.len(), MAX_AGENTS + 1);
+        assert_eq!(breakdowns.agents[OTHER_AGENTS].mailbox.replies, 5);
+        assert_eq!(breakdowns.agents["agent0@shop.fi"].mailbox.replies, 2);
+        assert!(breakdowns.agents[OTHER_AGENTS].name.is_empty());
+    }
 
     #[test]
     fn months_from_rfc3339() {

@@ -405,6 +405,12 @@ impl Redactor {
         }
         let agents = std::mem::take(&mut summary.breakdowns.agents);
         for (key, mut group) in agents {
+            if key == crate::breakdown::OTHER_AGENTS {
+                // The agents past the cap: no one's name.
+                let slot = summary.breakdowns.agents.entry(key).or_default();
+                slot.mailbox.merge(&group.mailbox);
+                continue;
+            }
             let (name, address) = if key.contains('@') {
                 (Some(group.name.as_str()), Some(key.as_str()))
             } else {

@@ -106,8 +106,8 @@ struct SummaryJson<'a> {
     distribution: &'a [usize],
     worst: Vec<WorstJson<'a>>,
     skipped: usize,
-    agents: serde_json::Value,
-    months: serde_json::Value,
+    agents: GroupsJson<'a>,
+    months: GroupsJson<'a>,
     advisory: AdvisoryJson<'a>,
     /// Errors past the ones listed under `errors` (only when there are).
     #[serde(skip_serializing_if = "is_zero")]
@@ -303,25 +303,38 @@ fn square_counts(mailbox: &Mailbox) -> serde_json::Map<String, serde_json::Value
         .collect()
 }
 
-/// `{"key": {"name"?, "replies", "mean_score", "squares"}}` per agent or month.
-fn groups_value(groups: &BTreeMap<String, Group>, named: bool) -> serde_json::Value {
-    groups
-        .iter()
-        .map(|(key, group)| {
-            let mut value = serde_json::Map::new();
-            if named {
-                value.insert("name".into(), group.name.clone().into());
-            }
-            value.insert("replies".into(), group.mailbox.replies.into());
-            value.insert(
-                "mean_score".into(),
-                ((group.mailbox.mean_score() * 100.0).round() / 100.0).into(),
-            );
-            value.insert("squares".into(), square_counts(&group.mailbox).into());
-            (key.clone(), serde_json::Value::Object(value))
-        })
-        .collect::<serde_json::Map<_, _>>()
-        .into()
+/// `{"key": {"name"?, "replies", "mean_score", "squares"}}` per agent or
+/// month, written group by group.
+struct GroupsJson<'a> {
+    groups: &'a BTreeMap<String, Group>,
+    named: bool,
+}
+
+#[derive(Serialize)]
+struct GroupJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    replies: usize,
+    mean_score: f64,
+    squares: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Serialize for GroupsJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.groups.iter().map(|(key, group)| {
+            let value = GroupJson {
+                name: self.named.then_some(group.name.as_str()),
+                replies: group.mailbox.replies,
+                mean_score: (group.mailbox.mean_score() * 100.0).round() / 100.0,
+                squares: square_counts(&group.mailbox),
+            };
+            (key, value)
+        }))
+    }
+}
+
+fn groups_value(groups: &BTreeMap<String, Group>, named: bool) -> GroupsJson<'_> {
+    GroupsJson { groups, named }
 }
 
 fn squares_of(card: &Card) -> serde_json::Value {
