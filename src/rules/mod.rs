@@ -521,6 +521,25 @@ pub fn question_verdicts(message: &Message, settings: &LintSettings) -> Vec<Verd
     unanswered_question::judge(&ctx)
 }
 
+/// Bytes of the customer's message the rules read: its questions and its
+/// tone are in the first pages, and a customer "message" of megabytes (a
+/// whole thread pasted in, a log) must not make the rules slow.
+pub const MAX_CUSTOMER_BYTES: usize = 64 * 1024;
+
+/// `text` up to `max` bytes, cut at the last line break before the limit
+/// (at a character boundary when there is none).
+fn clipped(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = &text[..end];
+    cut.rfind('\n').map_or(cut, |at| &cut[..at])
+}
+
 impl<'a> Context<'a> {
     /// The context the rules see for a message.
     fn of(message: &'a Message, settings: &'a LintSettings) -> Self {
@@ -533,7 +552,7 @@ impl<'a> Context<'a> {
             customer: message
                 .customer
                 .as_ref()
-                .map(|c| c.text.as_str())
+                .map(|c| clipped(&c.text, MAX_CUSTOMER_BYTES))
                 .filter(|t| !t.trim().is_empty()),
             customer_names: &message.customer_names,
             products: &settings.products,
@@ -547,6 +566,14 @@ impl<'a> Context<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_customer_text_is_clipped_at_a_line_break() {
+        assert_eq!(clipped("lyhyt", 10), "lyhyt");
+        assert_eq!(clipped("yksi\nkaksi\nkolme", 12), "yksi\nkaksi");
+        // No line break: at a character boundary ("ä" is two bytes).
+        assert_eq!(clipped("ääää", 5), "ää");
+    }
 
     #[test]
     fn registry_is_alphabetical_and_ids_are_unique() {

@@ -1207,14 +1207,20 @@ fn shown_clause(
 
 /// The customer's questions, each with how the reply meets it; empty
 /// without a customer message or a question in it.
+/// Customer questions a reply is judged against.
+const MAX_QUESTIONS: usize = 50;
+
 pub fn judge(ctx: &Context) -> Vec<Verdict> {
     let Some(customer) = ctx.customer else {
         return Vec::new();
     };
-    let (asked, context) = questions(ctx.lex, customer);
+    let (mut asked, context) = questions(ctx.lex, customer);
     if asked.is_empty() {
         return Vec::new();
     }
+    // Pairing is quadratic in the questions: a list of hundreds is judged
+    // by its first ones.
+    asked.truncate(MAX_QUESTIONS);
     let lex = ctx.lex;
     // The answer: the body, not the greeting or the closing.
     let start = ctx.reply.greeting.end;

@@ -548,3 +548,25 @@ fn errors_past_the_cap_are_counted_not_kept() {
     assert_eq!(last["summary"]["errors_omitted"], more);
     assert_eq!(last["summary"]["messages"], 2);
 }
+
+/// A quoted customer message of tens of thousands of questions (a pasted
+/// log, a loop gone wrong) is judged by its first ones: before the cap
+/// this one reply took minutes.
+#[test]
+fn thousands_of_customer_questions_do_not_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let mail = dir.path().join("kysymykset.eml");
+    let mut text = String::from(
+        "From: Tuki <tuki@kauppa.example>\nTo: anna@example.fi\nSubject: Re: Tilaukset\nIn-Reply-To: <q@example.fi>\n\nHei Anna,\n\npaketti lähti tänään.\n\nAnna kirjoitti:\n",
+    );
+    for n in 0..20_000 {
+        let _ = writeln!(text, "> Milloin tilaus {n} tulee? Voiko sen noutaa?");
+    }
+    fs::write(&mail, text).unwrap();
+    let run = check_ndjson("1", &[&mail]);
+    run.assert_code(0);
+    let message: serde_json::Value =
+        serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
+    // "Voiko sen noutaa?" is left open.
+    assert_eq!(message["squares"]["questions"], 1, "{}", run.stdout);
+}
