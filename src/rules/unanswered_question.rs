@@ -12,7 +12,7 @@ use std::rc::Rc;
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Context, Finding, Rule, RuleDoc, Square, Text};
 use crate::lang::Lang;
@@ -1451,13 +1451,14 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
     // each such clause answers one question.
     // A clause of a sentence about another question is part of that
     // answer ("…öljyvärisarjaa, ja hinta on 29,90 €").
+    let mut sentence_about: FxHashSet<usize> = FxHashSet::default();
+    for (d, &sentence) in clause_sentence.iter().enumerate() {
+        if about[d].iter().any(|&a| a) {
+            sentence_about.insert(sentence);
+        }
+    }
     let mut free: Vec<bool> = (0..clause_ranges.len())
-        .map(|c| {
-            !stock[c]
-                && (0..clause_ranges.len())
-                    .filter(|&d| clause_sentence[d] == clause_sentence[c])
-                    .all(|d| !about[d].iter().any(|&a| a))
-        })
+        .map(|c| !stock[c] && !sentence_about.contains(&clause_sentence[c]))
         .collect();
     // A bare yes or no must open its clause ("Kyllä, …", "No, …"): a
     // "not" or an "ei" anywhere is just a negation.
