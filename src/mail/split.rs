@@ -77,8 +77,13 @@ impl Reply {
         let own_line = before.matches('\n').count();
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = before[line_start..].chars().count() + 1;
-        let line = self.own_line.get(own_line).copied().unwrap_or(own_line + 1);
-        (line, column)
+        (self.message_line(own_line), column)
+    }
+
+    /// The line of the message (1-based) that line `own_line` (0-based) of
+    /// `own` comes from.
+    pub fn message_line(&self, own_line: usize) -> usize {
+        self.own_line.get(own_line).copied().unwrap_or(own_line + 1)
     }
 }
 

@@ -198,6 +198,11 @@ pub struct Context<'a> {
     /// for the password rule and the vague-wording rule
     /// ([`Context::passwords`]).
     passwords: std::cell::OnceCell<Vec<(Range<usize>, Range<usize>)>>,
+    /// Where the lines of the reply's own text start, and the last column
+    /// worked out (its offset, its column): findings come mostly in order,
+    /// so a reply of one huge line is not counted from its start for each.
+    line_starts: std::cell::OnceCell<Vec<usize>>,
+    column_memo: std::cell::Cell<(usize, usize)>,
 }
 
 /// Spans of formal and informal address, each found when first asked for.
@@ -258,9 +263,34 @@ impl Context<'_> {
         tone_mismatch::matches_except(re, exceptions, &self.reply.own[from..], from)
     }
 
+    /// What [`Reply::line_col`](crate::mail::Reply::line_col) gives, in
+    /// time that does not grow with the findings before it.
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let own = &self.reply.own;
+        let mut offset = offset.min(own.len());
+        while !own.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', own.as_bytes()).map(|i| i + 1))
+                .collect()
+        });
+        let own_line = starts.partition_point(|&s| s <= offset) - 1;
+        let line_start = starts[own_line];
+        let (memo_offset, memo_column) = self.column_memo.get();
+        let column = if (line_start..=offset).contains(&memo_offset) {
+            memo_column + own[memo_offset..offset].chars().count()
+        } else {
+            own[line_start..offset].chars().count() + 1
+        };
+        self.column_memo.set((offset, column));
+        (self.reply.message_line(own_line), column)
+    }
+
     /// A finding at `span` (bytes in the reply's own text).
     pub fn finding(&self, rule: &dyn Rule, span: Range<usize>, message: String) -> Finding {
-        let (line, column) = self.reply.line_col(span.start);
+        let (line, column) = self.line_col(span.start);
         let excerpt = excerpt(&self.reply.own, &span);
         Finding {
             rule: rule.id(),
@@ -559,6 +589,8 @@ impl<'a> Context<'a> {
             template: settings.template,
             address: Address::default(),
             passwords: std::cell::OnceCell::new(),
+            line_starts: std::cell::OnceCell::new(),
+            column_memo: std::cell::Cell::new((usize::MAX, 0)),
         }
     }
 }
@@ -566,6 +598,27 @@ impl<'a> Context<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The context's line and column are the reply's, whatever order the
+    /// offsets come in.
+    #[test]
+    fn line_and_column_match_the_replys() {
+        let case = tests_support::Case::fi("Hei Anna,\n\nääkköset ja rivit\ntoinen rivi\n\nloppu");
+        let message = case.message();
+        let settings = LintSettings::default();
+        let ctx = Context::of(&message, &settings);
+        let own = &message.reply.own;
+        let offsets: Vec<usize> = (0..=own.len())
+            .filter(|&i| own.is_char_boundary(i))
+            .collect();
+        for &at in offsets
+            .iter()
+            .chain(offsets.iter().rev())
+            .chain(offsets.iter().step_by(3))
+        {
+            assert_eq!(ctx.line_col(at), message.reply.line_col(at), "offset {at}");
+        }
+    }
 
     #[test]
     fn the_customer_text_is_clipped_at_a_line_break() {

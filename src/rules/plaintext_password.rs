@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use aho_corasick::AhoCorasick;
+
 use super::{Context, Finding, Rule, RuleDoc, Severity, Square, Text};
 use crate::Message;
 use crate::lang::lexicon::Lexicon;
@@ -143,6 +145,9 @@ fn is_participle(lex: &Lexicon, word: &str) -> bool {
 
 const QUOTES: [char; 9] = ['"', '\'', '“', '”', '‘', '’', '`', '«', '»'];
 
+/// Bytes after a cue where its value may stand.
+const VALUE_WINDOW: usize = 4096;
+
 /// Password values announced by one language's cues.
 fn scan_cues(lex: &Lexicon, text: &str, found: &mut Vec<(Range<usize>, Range<usize>)>) {
     let Some(cues) = &lex.password_mentions else {
@@ -191,9 +196,18 @@ fn scan_cues(lex: &Lexicon, text: &str, found: &mut Vec<(Range<usize>, Range<usi
             }
         }
     }
+    // The values found so far, by start: one value is never taken twice.
+    let mut values: std::collections::BTreeMap<usize, usize> =
+        found.iter().map(|(_, v)| (v.start, v.end)).collect();
     for (cue, code, digits_only) in mentions {
         let mut separator = Separator::None;
-        let rest = &text[cue.end..];
+        // A value stands within a few lines of its cue: looking no further
+        // keeps a text of one huge line from being read once per cue.
+        let mut window = (cue.end + VALUE_WINDOW).min(text.len());
+        while !text.is_char_boundary(window) {
+            window -= 1;
+        }
+        let rest = &text[cue.end..window];
         // Tokens up to the end of the line, at most eight; a line that
         // ends with the cue or a colon goes on to the next line with text
         // ("väliaikainen salasanasi:\n\n  Oppi-4829").
@@ -307,10 +321,14 @@ fn scan_cues(lex: &Lexicon, text: &str, found: &mut Vec<(Range<usize>, Range<usi
                 near && (!digits_only || value.chars().all(|c| c.is_ascii_digit() || c == ' '));
             if !listed && near && looks_like_password(value, quoted, separator, code, at_end, lex) {
                 let v = value_start..value_start + value.len();
-                if !found
-                    .iter()
-                    .any(|(_, seen)| seen.start < v.end && v.start < seen.end)
-                {
+                // The nearest value starting before this one's end is the
+                // only one that can overlap it (values never overlap).
+                let overlaps = values
+                    .range(..v.end)
+                    .next_back()
+                    .is_some_and(|(_, &end)| end > v.start);
+                if !overlaps {
+                    values.insert(v.start, v.end);
                     found.push((cue.start..v.end, v));
                 }
                 break;
@@ -414,20 +432,33 @@ pub fn signature_secrets(ctx: &Context) -> Vec<String> {
         .collect()
 }
 
-/// Replaces every byte of `secret` wherever it occurs in `text` by `*`
-/// (byte for byte, so offsets into the text stay valid).
-fn mask_in(text: &mut String, secret: &str) {
-    if secret.is_empty() || !text.contains(secret) {
+/// Replaces every byte of every occurrence of the secrets in `text` by `*`
+/// (byte for byte, so offsets into the text stay valid). Occurrences that
+/// overlap are all masked.
+fn mask_in(text: &mut String, secrets: &AhoCorasick) {
+    let found: Vec<Range<usize>> = secrets
+        .find_overlapping_iter(text.as_str())
+        .map(|m| m.range())
+        .collect();
+    if found.is_empty() {
         return;
     }
-    *text = text.replace(secret, &"*".repeat(secret.len()));
+    let mut bytes = std::mem::take(text).into_bytes();
+    for range in found {
+        bytes[range].fill(b'*');
+    }
+    // A secret is whole UTF-8, so its occurrences start and end on
+    // character boundaries: the text stays UTF-8.
+    *text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
 }
 
 /// Masks the password values the findings point at, in the findings'
 /// excerpts and in every text of the message, so that no output can
-/// contain them.
+/// contain them. Each text is searched once for all of them: a reply with
+/// thousands of findings must not be searched thousands of times.
 pub fn mask_secrets(message: &mut Message, findings: &mut [Finding], more: &[String]) {
-    let secrets: Vec<String> = findings
+    let mut secrets: Vec<String> = findings
         .iter()
         .filter_map(|f| f.secret.clone())
         .chain(more.iter().cloned())
@@ -436,29 +467,67 @@ pub fn mask_secrets(message: &mut Message, findings: &mut [Finding], more: &[Str
     if secrets.is_empty() {
         return;
     }
-    for secret in &secrets {
-        let reply = &mut message.reply;
-        mask_in(&mut reply.own, secret);
-        mask_in(&mut reply.signature, secret);
-        mask_in(&mut reply.quoted, secret);
-        mask_in(&mut reply.customer_text, secret);
-        mask_in(&mut message.mail.text, secret);
-        if let Some(subject) = &mut message.mail.subject {
-            mask_in(subject, secret);
+    secrets.sort_unstable();
+    secrets.dedup();
+    let Ok(secrets) = AhoCorasick::new(&secrets) else {
+        // Too many to compile: mask each text with each secret.
+        for secret in &secrets {
+            if let Ok(one) = AhoCorasick::new([secret]) {
+                mask_message(message, findings, &one);
+            }
         }
-        if let Some(customer) = &mut message.customer {
-            mask_in(&mut customer.text, secret);
-        }
-        for finding in findings.iter_mut() {
-            mask_in(&mut finding.excerpt, secret);
-            mask_in(&mut finding.message, secret);
-        }
+        return;
+    };
+    mask_message(message, findings, &secrets);
+}
+
+fn mask_message(message: &mut Message, findings: &mut [Finding], secrets: &AhoCorasick) {
+    let reply = &mut message.reply;
+    mask_in(&mut reply.own, secrets);
+    mask_in(&mut reply.signature, secrets);
+    mask_in(&mut reply.quoted, secrets);
+    mask_in(&mut reply.customer_text, secrets);
+    mask_in(&mut message.mail.text, secrets);
+    if let Some(subject) = &mut message.mail.subject {
+        mask_in(subject, secrets);
+    }
+    if let Some(customer) = &mut message.customer {
+        mask_in(&mut customer.text, secrets);
+    }
+    for finding in findings.iter_mut() {
+        mask_in(&mut finding.excerpt, secrets);
+        mask_in(&mut finding.message, secrets);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use crate::rules::tests_support::{Case, hits};
+
+    /// Hundreds of values on one line, some of them overlapping: every
+    /// occurrence of each is masked, in every text and excerpt.
+    #[test]
+    fn many_values_on_one_line_are_all_masked() {
+        use std::fmt::Write as _;
+        let mut text = String::from("Hei Anna,\n\n");
+        for n in 0..300 {
+            let _ = write!(text, "salasanasi on Kesä{n:03}x. ");
+        }
+        text.push_str("Salasana: Kesä007x9 ja salasana: 7x9Talvi.\n");
+        let mut message = Case::fi(&text).message();
+        let (findings, _) =
+            crate::rules::lint(&mut message, &crate::rules::LintSettings::default());
+        let hits = findings
+            .iter()
+            .filter(|f| f.rule == "plaintext-password")
+            .count();
+        assert!(hits >= 300, "{hits}");
+        for shown in [&message.reply.own, &message.mail.text] {
+            assert!(!shown.contains("Kesä"), "{shown}");
+            assert!(!shown.contains("Talvi"), "{shown}");
+        }
+        assert!(findings.iter().all(|f| !f.excerpt.contains("Kesä")));
+    }
 
     #[test]
     fn a_password_below_the_closing_is_masked_not_counted() {
