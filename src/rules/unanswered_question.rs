@@ -161,7 +161,8 @@ fn expects(lang: Lang, q: &QuestionLexicon, lower: &str) -> (Expects, Option<Str
             return (Expects::YesNo, Some(cue.to_string()));
         }
         if starts_with_phrase(tail, &q.other) {
-            return (Expects::Other, None);
+            // "Vet ni vad…?": a verb first may still make it yes or no.
+            break;
         }
         // "Säilytättekö…", "onks…": any Finnish question verb asks yes or no.
         if lang == Lang::Fi {
@@ -174,15 +175,23 @@ fn expects(lang: Lang, q: &QuestionLexicon, lower: &str) -> (Expects, Option<Str
             }
         }
     }
-    // "Funkar koden…?", "Levererar ni till Ekerö?": a Swedish question
-    // that opens with a verb in the present tense asks yes or no.
+    // Swedish asks yes or no with the verb first: before its subject
+    // ("Säljer ni…?", "Finns den…?"), or any verb in the present tense
+    // ("Funkar koden…?", "Gäller försäkringen…?").
     if lang == Lang::Sv {
-        let word = without_leading(q, lower)
+        let rest = without_leading(q, lower);
+        let mut words = rest.split_whitespace();
+        if let (Some(verb), Some(subject)) = (words.next(), words.next()) {
+            if q.subjects.contains(subject) && !is_question_word(q, verb) {
+                return (Expects::YesNo, Some(verb.to_string()));
+            }
+        }
+        let verb = rest
             .split(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or_default();
-        if is_swedish_question_verb(q, word) {
-            return (Expects::YesNo, Some(word.to_string()));
+        if is_swedish_question_verb(q, verb) {
+            return (Expects::YesNo, Some(verb.to_string()));
         }
     }
     (Expects::Other, None)
@@ -989,22 +998,6 @@ fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
         for part in split_compound(lex, sentence) {
             let lower = part.to_lowercase();
             let (mut expects, mut cue) = expects(lex.lang, &lex.questions, &lower);
-            if expects == Expects::Other && lex.lang == Lang::Sv {
-                // "Säljer ni…?", "Finns den…?": a verb before its subject asks
-                // yes or no.
-                let words: Vec<&str> = without_leading(&lex.questions, &lower)
-                    .split_whitespace()
-                    .take(2)
-                    .collect();
-                if let [verb, subject] = words[..] {
-                    if lex.questions.subjects.contains(subject)
-                        && !is_question_word(&lex.questions, verb)
-                    {
-                        expects = Expects::YesNo;
-                        cue = Some(verb.to_string());
-                    }
-                }
-            }
             // "Could you tell me where…", "Voisitteko kertoa, milloin…": the
             // request asks the question word after it.
             if expects == Expects::YesNo
@@ -1205,11 +1198,11 @@ fn shown_clause(
         .unwrap_or(0)
 }
 
-/// The customer's questions, each with how the reply meets it; empty
-/// without a customer message or a question in it.
 /// Customer questions a reply is judged against.
 const MAX_QUESTIONS: usize = 50;
 
+/// The customer's questions, each with how the reply meets it; empty
+/// without a customer message or a question in it.
 pub fn judge(ctx: &Context) -> Vec<Verdict> {
     let Some(customer) = ctx.customer else {
         return Vec::new();
@@ -1616,9 +1609,8 @@ mod tests {
         }
     }
 
-    /// A yes/no question whose topic the reply names without answering it,
-    /// against replies that answer with a yes, a no, the question's own
-    /// verb, or by doing what was asked.
+    /// Questions with the verb first ask yes or no: Swedish before a
+    /// subject or in the present tense, English with a negated auxiliary.
     #[test]
     fn verb_first_questions_ask_yes_or_no() {
         use super::{Expects, expects};
@@ -1628,6 +1620,9 @@ mod tests {
             ("funkar rabattkoden på rea-grejer också?", Expects::YesNo),
             ("och levererar ni till ekerö?", Expects::YesNo),
             ("gäller min försäkring för det?", Expects::YesNo),
+            ("finns den i blått?", Expects::YesNo),
+            // The verb first decides over a question word after it.
+            ("vet ni vad det berodde på?", Expects::YesNo),
             // Words that only end like a verb, and question words.
             ("efter semestern?", Expects::Other),
             ("eller hämtningen i butiken?", Expects::Other),
@@ -1655,6 +1650,9 @@ mod tests {
         ));
     }
 
+    /// A yes/no question whose topic the reply names without answering it,
+    /// against replies that answer with a yes, a no, the question's own
+    /// verb, or by doing what was asked.
     #[test]
     fn yes_no_questions_need_an_answer_not_a_topic() {
         assert!(fi(
