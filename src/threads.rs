@@ -19,6 +19,8 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
 use crate::Message;
+// The breakdowns' cap on agents: the two lists of agents end alike.
+use crate::breakdown::{MAX_AGENTS, OTHER_AGENTS};
 use crate::mail::MessageKind;
 use crate::rules::{Finding, PerFileIgnores, Selection};
 
@@ -34,8 +36,6 @@ const MAX_REFS: usize = 3;
 const MAX_DETAIL_BYTES: usize = 8 * 1024 * 1024;
 /// Bytes a detail entry counts beyond its text.
 const DETAIL_OVERHEAD: usize = 64;
-/// Distinct agents counted apart; the rest share one line.
-const MAX_AGENTS: usize = 10_000;
 /// Replies followed from one reply to its customer message.
 const MAX_CHAIN: usize = 16;
 const NONE: u32 = u32::MAX;
@@ -532,7 +532,7 @@ impl ThreadTracker {
         let name = if sender.is_empty() {
             "(unknown)"
         } else if self.store.agents.len() >= MAX_AGENTS && !self.agent_ids.contains_key(sender) {
-            "(other)"
+            OTHER_AGENTS
         } else {
             sender
         };
