@@ -144,8 +144,14 @@ fn summary_json(summary: &Summary) -> SummaryJson<'_> {
             })
             .collect(),
         skipped: summary.skipped,
-        agents: groups_value(&summary.breakdowns.agents, true),
-        months: groups_value(&summary.breakdowns.months, false),
+        agents: GroupsJson {
+            groups: &summary.breakdowns.agents,
+            named: true,
+        },
+        months: GroupsJson {
+            groups: &summary.breakdowns.months,
+            named: false,
+        },
         advisory: AdvisoryJson {
             findings: &summary.advisory.findings,
             threads: summary.advisory.threads.as_ref().map(threads_json),
@@ -331,10 +337,6 @@ impl Serialize for GroupsJson<'_> {
             (key, value)
         }))
     }
-}
-
-fn groups_value(groups: &BTreeMap<String, Group>, named: bool) -> GroupsJson<'_> {
-    GroupsJson { groups, named }
 }
 
 fn squares_of(card: &Card) -> serde_json::Value {
