@@ -451,11 +451,7 @@ fn address(person: Option<&crate::mail::Person>) -> String {
 }
 
 fn clipped(text: &str, max: usize) -> Box<str> {
-    let mut end = text.len().min(max);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text[..end].into()
+    crate::lang::text::clip(text, max).into()
 }
 
 impl ThreadTracker {

@@ -3,6 +3,16 @@
 
 use std::ops::Range;
 
+/// The longest start of `text` of at most `max` bytes that ends on a
+/// character boundary.
+pub fn clip(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// `word` lower-cased, without a copy when it is lower-case already (most
 /// words are).
 pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
@@ -232,6 +242,15 @@ pub fn name_matches(word: &str, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clip_ends_on_a_character_boundary() {
+        assert_eq!(clip("kassi", 3), "kas");
+        assert_eq!(clip("kassi", 99), "kassi");
+        // "ä" is two bytes: a cut inside it steps back before it.
+        assert_eq!(clip("ääkkönen", 3), "ä");
+        assert_eq!(clip("ä", 1), "");
+    }
 
     #[test]
     fn lower_case_words_are_not_copied() {

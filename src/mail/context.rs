@@ -156,14 +156,7 @@ impl ThreadIndex {
         if reply.own.trim().is_empty() {
             return;
         }
-        let mut text = reply.own.clone();
-        if text.len() > MAX_PARENT_TEXT {
-            let mut cut = MAX_PARENT_TEXT;
-            while !text.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            text.truncate(cut);
-        }
+        let text = crate::lang::text::clip(&reply.own, MAX_PARENT_TEXT).to_string();
         let parent = Parent {
             text,
             from: mail.from.clone(),

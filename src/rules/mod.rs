@@ -267,10 +267,7 @@ impl Context<'_> {
     /// time that does not grow with the findings before it.
     fn line_col(&self, offset: usize) -> (usize, usize) {
         let own = &self.reply.own;
-        let mut offset = offset.min(own.len());
-        while !own.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = crate::lang::text::clip(own, offset).len();
         let starts = self.line_starts.get_or_init(|| {
             std::iter::once(0)
                 .chain(memchr::memchr_iter(b'\n', own.as_bytes()).map(|i| i + 1))
@@ -562,11 +559,7 @@ fn clipped(text: &str, max: usize) -> &str {
     if text.len() <= max {
         return text;
     }
-    let mut end = max;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let cut = &text[..end];
+    let cut = crate::lang::text::clip(text, max);
     cut.rfind('\n').map_or(cut, |at| &cut[..at])
 }
 

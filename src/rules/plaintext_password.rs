@@ -9,7 +9,7 @@ use super::{Context, Finding, Rule, RuleDoc, Severity, Square, Text};
 use crate::Message;
 use crate::lang::lexicon::Lexicon;
 use crate::lang::placeholder::{is_password_field, placeholders};
-use crate::lang::text::sentences;
+use crate::lang::text::{clip, sentences};
 
 #[derive(Debug)]
 pub struct PlaintextPassword;
@@ -203,10 +203,7 @@ fn scan_cues(lex: &Lexicon, text: &str, found: &mut Vec<(Range<usize>, Range<usi
         let mut separator = Separator::None;
         // A value stands within a few lines of its cue: looking no further
         // keeps a text of one huge line from being read once per cue.
-        let mut window = (cue.end + VALUE_WINDOW).min(text.len());
-        while !text.is_char_boundary(window) {
-            window -= 1;
-        }
+        let window = clip(text, cue.end + VALUE_WINDOW).len();
         let rest = &text[cue.end..window];
         // Tokens up to the end of the line, at most eight; a line that
         // ends with the cue or a colon goes on to the next line with text

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::super::{Context, Finding, Rule, RuleDoc, Text};
-use crate::lang::text::sentences;
+use crate::lang::text::{clip, sentences};
 
 #[derive(Debug)]
 pub struct ReaskedInfo;
@@ -121,10 +121,7 @@ fn given(ctx: &Context, customer: &str, at: usize) -> bool {
         return false;
     };
     name.find_iter(customer).any(|m| {
-        let mut end = (m.end() + VALUE_WINDOW).min(customer.len());
-        while !customer.is_char_boundary(end) {
-            end -= 1;
-        }
+        let end = clip(customer, m.end() + VALUE_WINDOW).len();
         value.is_match(&customer[m.end()..end])
     })
 }
