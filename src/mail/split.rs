@@ -1273,9 +1273,15 @@ mod tests {
         );
         assert_eq!(r.body_text(), "Biljetterna ligger i appen.");
         assert_eq!(r.closing_text(), "Ha en grym kväll!");
-        let r = split_reply("Hi Ann,\n\nIt ships today.\n\nHave a lovely weekend!\nTom\n");
+        let r = split_reply(
+            "Hi Ann,\n\nIt ships today.\n\nHave a lovely weekend!\nTom at Kestrel Cycles\n\nKestrel Cycles – your ride matters to us\n",
+        );
+        assert_eq!(r.body_text(), "It ships today.");
         assert_eq!(r.closing_text(), "Have a lovely weekend!");
-        let r = split_reply("Hei Anna,\n\nPaketti lähti.\n\nAurinkoista kesää!\nJohanna\n");
+        let r = split_reply(
+            "Hei Anna,\n\nPaketti lähti.\n\nAurinkoista kesää!\nJohanna / Kassikauppa\n\nKassikauppa – laukkuja joka lähtöön\n",
+        );
+        assert_eq!(r.body_text(), "Paketti lähti.");
         assert_eq!(r.closing_text(), "Aurinkoista kesää!");
         // A last paragraph that says something stays the answer.
         let r = split_reply("Hei Anna,\n\nPaketti lähti.\n\nSe on perillä huomenna.\n");

@@ -1632,7 +1632,7 @@ mod tests {
         }
         let en = &crate::lang::lexicon::builtin(Lang::En).questions;
         for (question, kind) in [
-            ("don't you have it in blue?", Expects::YesNo),
+            ("don't you ship to norway?", Expects::YesNo),
             ("and won’t it shrink in the wash?", Expects::YesNo),
             ("can't i just pay at the door?", Expects::YesNo),
             ("doesn't it come with a charger?", Expects::YesNo),
