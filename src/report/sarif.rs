@@ -274,7 +274,7 @@ impl<W: Write> SarifReporter<W> {
         if self.tail.is_some() {
             return Ok(());
         }
-        let head = serde_json::to_string_pretty(&Self::log(Vec::new()))?;
+        let head = serde_json::to_string_pretty(&Self::empty_log())?;
         let key = head
             .rfind(RESULTS_KEY)
             .ok_or_else(|| io::Error::other("the SARIF log has no results array"))?;
@@ -304,7 +304,9 @@ impl<W: Write> SarifReporter<W> {
         Ok(())
     }
 
-    pub fn log(results: Vec<SarifResult>) -> Log {
+    /// The log without its results: the head and tail written around
+    /// them.
+    fn empty_log() -> Log {
         Log {
             schema: SCHEMA,
             version: "2.1.0",
@@ -317,7 +319,7 @@ impl<W: Write> SarifReporter<W> {
                         rules: REGISTRY.iter().map(|r| descriptor(*r)).collect(),
                     },
                 },
-                results,
+                results: Vec::new(),
                 column_kind: "unicodeCodePoints",
             }],
         }
