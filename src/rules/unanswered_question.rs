@@ -475,7 +475,7 @@ fn pairing_key(lex: &Lexicon, word: &str) -> Rc<str> {
             .questions
             .synonyms
             .iter()
-            .find(|group| group.iter().any(|start| word.starts_with(start.as_str())))
+            .find(|group| group.iter().any(|start| names(start, word)))
         {
             let key: Rc<str> = Rc::from(format!("={}", group[0]));
             cache.insert(word.into(), Rc::clone(&key));
@@ -498,6 +498,18 @@ fn pairing_key(lex: &Lexicon, word: &str) -> Rc<str> {
         cache.insert(word.into(), Rc::clone(&key));
         key
     })
+}
+
+/// Does a member of a synonym group name `word`? A member is the beginning
+/// of its words ("hinna" names "hinnasta"); one of three letters or fewer
+/// is a whole word, so that "fee" does not name "feedback" nor "erä"
+/// "eräs".
+fn names(member: &str, word: &str) -> bool {
+    if member.chars().nth(3).is_some() {
+        word.starts_with(member)
+    } else {
+        word == member
+    }
 }
 
 /// A Finnish stem with its consonant gradation folded away, so that the
@@ -1846,6 +1858,25 @@ mod tests {
             "Voiko varauksen siirtää? Mahtuuko pakettiauto autokannelle?",
             "Hei,\n\nsiirsin varauksen 14.6. lähtöön. Autokannen mitat löytyvät lähtöselvityksestä."
         ));
+    }
+
+    /// A short member of a synonym group is a whole word, a longer one the
+    /// beginning of its words.
+    #[test]
+    fn short_synonyms_are_whole_words() {
+        use super::{names, pairing_key};
+        use crate::lang::{Lang, lexicon::builtin};
+        let key = |lang, word| pairing_key(builtin(lang), word);
+        assert_eq!(key(Lang::En, "fee"), key(Lang::En, "price"));
+        assert_eq!(key(Lang::En, "fees"), key(Lang::En, "price"));
+        assert_ne!(key(Lang::En, "feedback"), key(Lang::En, "price"));
+        assert_eq!(key(Lang::Fi, "erissä"), key(Lang::Fi, "osissa"));
+        assert_ne!(key(Lang::Fi, "eräs"), key(Lang::Fi, "osissa"));
+        assert_eq!(key(Lang::Fi, "perutaan"), key(Lang::Fi, "irtisanoa"));
+        assert_ne!(key(Lang::Fi, "perusteella"), key(Lang::Fi, "irtisanoa"));
+        assert_ne!(key(Lang::En, "settings"), key(Lang::En, "reserve"));
+        assert!(names("erä", "erä") && !names("erä", "eräs"));
+        assert!(names("hinna", "hinnasta") && !names("hinna", "hinta"));
     }
 
     /// A deck, a floor or a lobby answers "where" like an address does.
