@@ -451,6 +451,7 @@ mod tests {
             "Hei Anna,\n\npalvelumme on auki arkisin.",
             "Hei Anna,\n\npalvelustamme löydät ohjeet.",
             "Hei Anna,\n\nasiakas voi palauttaa ostoksensa.",
+            "Hei Anna,\n\njatkokäsittelystä sovitaan asiakkaan kanssa paikan päällä.",
             "Hei Anna,\n\nasiakkaan tulee täyttää lomake.",
             "Hei Anna,\n\ntuote lähetetään huomenna.",
             "Hei Anna,\n\nlähetämme tuotteet huomenna.",
@@ -616,6 +617,12 @@ mod tests {
             "Hi Anna,\nthe item will ship tomorrow.",
             "Hi Anna,\nthe goods will ship tomorrow.",
             "Hi Anna,\nthe product's warranty is two years.",
+            // An adjective between the determiner and the noun.
+            "Hi Anna,\nwe have credited £6.50 for the missing products.",
+            "Hi Anna,\nplease send back the faulty item.",
+            // The reader as the one spoken with or about.
+            "Hi Anna,\nany further treatment will be discussed with the customer on site.",
+            "Hi Anna,\nwe will notify the customer once the parts arrive.",
         ] {
             assert!(hits(&Case::en(text), "vague-wording"), "{text}");
         }
@@ -633,6 +640,7 @@ mod tests {
             "Hej Anna,\nkunden måste fylla i formuläret.",
             "Hej Anna,\nvi skickar produkterna i morgon.",
             "Hej Anna,\nvaran skickas i morgon.",
+            "Hej Anna,\nfortsatt behandling diskuteras med kunden på plats.",
             "Hej Anna,\nvi har fått tillbaka varorna.",
             "Hej Anna,\nvarornas leveranstid är två dagar.",
         ] {
