@@ -1845,6 +1845,11 @@ mod tests {
             "Paljonko renkaanvaihto maksaa? Onko teillä rengashotellia?",
             "Hei Jani,\n\nrenkaanvaihto on 45 €. Kausisäilytystä tarjoamme 89 eurolla."
         ));
+        // "Hyvitys" and "hyvitämme" are one word, and one with "rahat".
+        assert!(!fi(
+            "Saanko rahat takaisin? Voinko jättää ensi viikon kassin väliin?",
+            "Hei Oona,\n\nhyvitämme puuttuneen kanan 6,90 €. Ensi viikon kassin voit jättää väliin sovelluksessa."
+        ));
         // "Fix" is "repair".
         assert!(!en(
             "Can you fix my boots? And how much are laces?",
