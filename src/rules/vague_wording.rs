@@ -452,6 +452,8 @@ mod tests {
             "Hei Anna,\n\npalvelustamme löydät ohjeet.",
             "Hei Anna,\n\nasiakas voi palauttaa ostoksensa.",
             "Hei Anna,\n\njatkokäsittelystä sovitaan asiakkaan kanssa paikan päällä.",
+            "Hei Anna,\n\nkurssisi on tallessa. Käyttäjä voi lisäksi ladata oppitunnit.",
+            "Hei Anna,\n\nopiskelija voi perua kurssin maksutta.",
             "Hei Anna,\n\nasiakkaan tulee täyttää lomake.",
             "Hei Anna,\n\ntuote lähetetään huomenna.",
             "Hei Anna,\n\nlähetämme tuotteet huomenna.",
@@ -469,6 +471,8 @@ mod tests {
             "Hei Anna,\n\nasiakaspalvelumme on auki arkisin.",
             "Hei Anna,\n\nlöydät tuotenumeron laskusta.",
             "Hei Anna,\n\nKesäkassi-tuotteen voi palauttaa.",
+            // Someone else's user, not the reader.
+            "Hei Anna,\n\nlisää tunnus kohdasta Käyttäjät. Tilitoimiston käyttäjä ei näe palkkoja.",
             "Hei Anna,\n\nuusi tunnuksesi Oma Linja -palveluun on nyt käytössä.",
             "Hyvä asiakas,\n\nkassi lähtee huomenna.",
             "Hei Anna,\n\ntuotteen Kesäkassi voi palauttaa.",
