@@ -1760,6 +1760,19 @@ mod tests {
             "Kan vi titta på två skärmar? Jag undrar också om man kan pausa abonnemanget.",
             "Hej Rasmus,\n\nmed Bas kan du titta på en skärm i taget."
         ));
+        // "I want to know" with a word between, or in the past tense.
+        assert!(sv(
+            "Är giftet farligt för katten? Jag vill också veta vad det kostar.",
+            "Hej Ahmed,\n\nvi använder låsta stationer utan gift, så katten är trygg."
+        ));
+        assert!(en(
+            "When will the flyers be ready? I also wanted to check if the card is recycled.",
+            "Hi Daniel,\n\nyour flyers will be ready on Friday 12 March after 10am."
+        ));
+        assert!(fi(
+            "Milloin kurssi alkaa? Halusin myös kysyä lastenhoidosta tuntien aikana.",
+            "Hei Anni,\n\nkurssi alkaa tiistaina 3.2. klo 18."
+        ));
     }
 
     /// Words that tell a question from the rest of the customer's mail:
