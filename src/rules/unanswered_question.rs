@@ -1366,8 +1366,19 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
         // that answers it, when no other question asks about it.
         let overlap_context = (0..clause_ranges.len()).any(points_at);
         let overlap_any = shared_any > 0 || overlap_context;
+        // A lone yes/no question is answered by its verb taken back
+        // anywhere ("Ehtiikö ne valmiiks?" -> "Ne ehtivät hyvin"), where
+        // the verb says more than "onko" or "is".
+        let echoed = single
+            && question.expects == Expects::YesNo
+            && question
+                .cue
+                .as_deref()
+                .is_some_and(|cue| echo_stem(lex.lang, cue).chars().nth(2).is_some())
+            && says_yes_or_no(lex, reply, question.cue.as_deref());
         let kind_anywhere = kinds.in_reply(lex, question.expects, reply)
-            || question.asks_time && kinds.in_reply(lex, Expects::Time, reply);
+            || question.asks_time && kinds.in_reply(lex, Expects::Time, reply)
+            || echoed;
         let kind_about = about_this.iter().any(|&c| {
             gives_kind(question, c)
                 && (!pointed_by_other(c) || telling.iter().any(|k| has(&clause_stems[c], k)))
@@ -1975,6 +1986,20 @@ mod tests {
         assert!(!fi(
             "Onko aamiainen hinnassa?",
             "Hei Tuula,\n\naamiainen kuuluu hintaan, ja sitä tarjoillaan klo 7–10."
+        ));
+    }
+
+    /// A lone yes/no question with hardly a word of its own is answered by
+    /// its verb taken back.
+    #[test]
+    fn a_lone_question_answered_by_its_verb() {
+        assert!(!fi(
+            "tarviin 50 julistetta. ehtiikö ne valmiiks?",
+            "Hei Pinja,\n\nne ehtivät hyvin, jos aineisto on meillä maanantaina."
+        ));
+        assert!(!sv(
+            "Hinner ni till fredag?",
+            "Hej Pia,\n\nvi hinner, teknikern kommer på torsdag."
         ));
     }
 
