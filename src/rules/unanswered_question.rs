@@ -1874,6 +1874,15 @@ mod tests {
             "Saanko rahat takaisin? Voinko jättää ensi viikon kassin väliin?",
             "Hei Oona,\n\nhyvitämme puuttuneen kanan 6,90 €. Ensi viikon kassin voit jättää väliin sovelluksessa."
         ));
+        // A pause is a suspension; "fixa" is "laga".
+        assert!(!fi(
+            "Voiko tilauksen laittaa tauolle talveksi? Saako pyörän säilytykseen?",
+            "Hei,\n\nvoit keskeyttää jäsenyyden kolmeksi kuukaudeksi. Pyörän säilytys maksaa 9 € kuukaudessa."
+        ));
+        assert!(!sv(
+            "Kan ni komma och fixa fönstren? Och vad kostar balkongen?",
+            "Hej Robin,\n\nvi lagar det på tisdag. Balkongen kostar 300 kr."
+        ));
         // "Fix" is "repair".
         assert!(!en(
             "Can you fix my boots? And how much are laces?",
