@@ -2007,8 +2007,8 @@ mod tests {
             "Hei Pinja,\n\nne ehtivät hyvin, jos aineisto on meillä maanantaina."
         ));
         assert!(!sv(
-            "Hinner ni till fredag?",
-            "Hej Pia,\n\nvi hinner, teknikern kommer på torsdag."
+            "Tv:n säger fel lösen. Kan ni fixa??",
+            "Hej Pia,\n\nvi har återställt inloggningen, så du kan logga in igen."
         ));
     }
 
