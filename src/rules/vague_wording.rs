@@ -232,11 +232,21 @@ fn is_model_code(word: &str) -> bool {
 
 /// Does the reply (its lower-case text and words) mention `name`, inflected
 /// or not? A name of several words or with other signs must stand as it is
-/// ("pro-ject", "oma linja"); a one-word name may open a word of the reply
-/// by its stem ("kesäkassi" in "kesäkassisi", "perhe" in "perheen"), and a
+/// ("pro-ject", "oma linja"), but for the ending of a long last part after
+/// a hyphen ("a2-julistetta" in "a2-julisteet"); a one-word name may open a
+/// word of the reply by its stem ("kesäkassi" in "kesäkassisi", "perhe" in "perheen"), and a
 /// short one may take only a short ending ("ecco" in "eccon", not "pro" in
 /// "produkten").
 fn mentions(own_words: &[&str], lower_own: &str, name: &str) -> bool {
+    // "A2-julistetta" -> "A2-julisteet": a hyphenated name inflects its
+    // last part, and the Finnish endings it takes are often three letters.
+    if let Some((head, last)) = name.rsplit_once('-') {
+        let length = last.chars().count();
+        if length >= 6 && last.chars().all(char::is_alphabetic) {
+            let stem: String = last.chars().take(length - 3).collect();
+            return lower_own.contains(&format!("{head}-{stem}"));
+        }
+    }
     if !name.chars().all(char::is_alphanumeric) {
         return lower_own.contains(name);
     }
@@ -494,12 +504,16 @@ mod tests {
         let family = "Haluaisin lopettaa Kotikassi Perhe -tilaukseni.";
         let turntable = "Jag beställde en skivspelare av modellen Pro-Ject Debut.";
         let shoes = "Jag vill byta ett par Ecco Soft 7.";
+        let posters = "tarviin 50 A2-julistetta keikalle. ehtiikö ne?";
         // (case, vague?)
         let cases = [
             // Days and streets are no names of the thing; the thing's name is.
             (Case::en("Hi Oliver,\n\nyour product is booked on the Thursday route.").customer(tv), true),
             (Case::en("Hi Oliver,\n\nthe service isn't live on Elm Close yet.").customer(tv), true),
             (Case::en("Hi Oliver,\n\nthe Veltro is booked; the product arrives Thursday.").customer(tv), false),
+            // A hyphenated name is named in another case ("A2-julisteet").
+            (Case::fi("Hei Pinja,\n\nA2-julisteet ehditään painaa, ja tuotteet ovat noudettavissa 12.1.").customer(posters), false),
+            (Case::fi("Hei Pinja,\n\ntuotteet ovat noudettavissa 12.1.").customer(posters), true),
             // The shop's web address is not the thing's name.
             (Case::en("Hi Lucy,\n\nthe service can move with you (https://my.northway.example/moving) in April.\n\nKind regards,\nTom").customer(broadband), true),
             // A spaced hyphen joins a name, whatever its last word.
