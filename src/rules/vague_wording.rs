@@ -641,6 +641,7 @@ mod tests {
             // The reader as the one spoken with or about.
             "Hi Anna,\nany further treatment will be discussed with the customer on site.",
             "Hi Anna,\nwe will notify the customer once the parts arrive.",
+            "Hi Anna,\nthe technician notified the customer of the delay.",
         ] {
             assert!(hits(&Case::en(text), "vague-wording"), "{text}");
         }
