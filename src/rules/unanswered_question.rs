@@ -1374,8 +1374,8 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
             && question
                 .cue
                 .as_deref()
-                .is_some_and(|cue| echo_stem(lex.lang, cue).chars().nth(2).is_some())
-            && says_yes_or_no(lex, reply, question.cue.as_deref());
+                .filter(|cue| echo_stem(lex.lang, cue).chars().nth(2).is_some())
+                .is_some_and(|cue| says_yes_or_no(lex, reply, Some(cue)));
         let kind_anywhere = kinds.in_reply(lex, question.expects, reply)
             || question.asks_time && kinds.in_reply(lex, Expects::Time, reply)
             || echoed;
