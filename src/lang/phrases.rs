@@ -157,8 +157,14 @@ impl PhraseSet {
 /// `text` lower-cased where that keeps each character's UTF-8 length, so
 /// that byte offsets in the result are offsets in `text`.
 fn fold_same_len(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.chars()
         .map(|c| {
+            if c.is_ascii() {
+                return c.to_ascii_lowercase();
+            }
             let mut lower = c.to_lowercase();
             match (lower.next(), lower.next()) {
                 (Some(l), None) if l.len_utf8() == c.len_utf8() => l,

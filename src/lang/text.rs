@@ -16,8 +16,18 @@ pub fn clip(text: &str, max: usize) -> &str {
 /// `word` lower-cased, without a copy when it is lower-case already (most
 /// words are).
 pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()) {
+    // ASCII letters take the short way; the Unicode tables only for the rest.
+    let upper = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_uppercase()
+        } else {
+            c.is_alphabetic() && !c.is_lowercase()
+        }
+    };
+    if !word.chars().any(upper) {
         word.into()
+    } else if word.is_ascii() {
+        word.to_ascii_lowercase().into()
     } else {
         word.to_lowercase().into()
     }
@@ -259,6 +269,8 @@ mod tests {
         assert_eq!(lowercase("Kesä"), "kesä");
         assert_eq!(lowercase("ǅungla"), "ǆungla");
         assert!(matches!(lowercase("ÅÄÖ"), Cow::Owned(_)));
+        assert_eq!(lowercase("RMA-Koodi"), "rma-koodi");
+        assert!(matches!(lowercase("rma-koodi"), Cow::Borrowed(_)));
     }
 
     #[test]
