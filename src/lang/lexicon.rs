@@ -166,6 +166,10 @@ pub struct QuestionLexicon {
     pub reply_requests: PhraseSet,
     /// Subjects after a verb that asks yes or no.
     pub subjects: WordSet,
+    /// Adverbs after which a statement's verb comes first.
+    pub fronting: WordSet,
+    /// Words that open a clause on why the customer asks.
+    pub asides: WordSet,
     /// Words that end like a Finnish question verb and are not one.
     pub not_questions: WordSet,
     /// Every entry of the seven question-word lists above, as written: a
@@ -384,6 +388,8 @@ impl Lexicon {
             q.synonyms.extend(pq.synonyms.iter().cloned());
             q.time_topics.extend(pq.time_topics.iter().cloned());
             q.subjects.extend(pq.subjects.iter().cloned());
+            q.fronting.extend(pq.fronting.iter().cloned());
+            q.asides.extend(pq.asides.iter().cloned());
             q.not_questions.extend(pq.not_questions.iter().cloned());
             q.cost_words.extend(pq.cost_words.iter().cloned());
             q.reply_requests.extend(pq.reply_requests.iter().cloned());
@@ -523,6 +529,8 @@ impl Lexicon {
                 cost_words: PhraseSet::new(&q.cost_words)?,
                 reply_requests: PhraseSet::new(&q.reply_requests)?,
                 subjects: set(&q.subjects),
+                fronting: set(&q.fronting),
+                asides: set(&q.asides),
                 not_questions: set(&q.not_questions),
                 synonyms: q
                     .synonyms

@@ -200,6 +200,14 @@ pub struct QuestionWords {
     /// Subjects that, right after a verb, make a yes/no question ("Säljer
     /// ni…?", "Finns det…?").
     pub subjects: Vec<String>,
+    /// Adverbs that, first in a sentence, put a statement's verb before
+    /// its subject ("Dessutom har lappen ramlat bort"): after them the
+    /// word order asks nothing.
+    pub fronting: Vec<String>,
+    /// Words that, after a comma, open a clause on why the customer asks
+    /// ("Mikä on wifin salasana, kun en löytänyt sitä?"): its words are no
+    /// topic of the question.
+    pub asides: Vec<String>,
     /// Questions that ask for a price in other words, in the notation of
     /// stock phrases ("mitä … maksa*": "mitä kissan rokotus maksaa?"): an
     /// amount answers them.
@@ -395,6 +403,8 @@ mod tests {
                 ("code-references", &pack.password.code_references),
                 ("sign-in", &pack.password.sign_in),
                 ("subjects", &pack.questions.subjects),
+                ("fronting", &pack.questions.fronting),
+                ("asides", &pack.questions.asides),
                 ("not-questions", &pack.questions.not_questions),
                 ("cost-words", &pack.questions.cost_words),
                 ("reply-requests", &pack.questions.reply_requests),

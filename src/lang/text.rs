@@ -159,7 +159,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                         .chars()
                         .next()
                         .is_some_and(char::is_lowercase);
-                spaced && !lower_next
+                spaced && !lower_next && !before_number(text, i)
             }
             b'\n' => {
                 let line = text[line_start..i].trim();
@@ -182,6 +182,21 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     }
     push_sentence(text, start, text.len(), &mut out);
     out
+}
+
+/// Is the full stop at `dot` that of an abbreviation a number follows
+/// ("kl. 12", "n. 5 €", "nr. 3")?
+fn before_number(text: &str, dot: usize) -> bool {
+    const ABBREVIATIONS: &[&str] = &["ca", "kl", "klo", "n", "no", "nr", "puh", "tel"];
+    let word = text[..dot]
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    text.as_bytes()[dot] == b'.'
+        && ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
+        && text[dot + 1..]
+            .trim_start_matches([' ', '\t'])
+            .starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// "1. Tee näin", "2) Then": a numbered list item (not "20.11. mennessä").
@@ -312,6 +327,21 @@ mod tests {
                 "Milloin paketti tulee?",
                 "Voinko vaihtaa värin.",
                 "Kiitos 2.11.2026 tilatusta kassista ja kaikesta muusta mitä lähetitte"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_before_a_number_ends_nothing() {
+        let text = "Går det att checka in tidigt, runt kl. 12? Och ingår frukost? Det kostar 12. 5 kr extra.";
+        let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            got,
+            vec![
+                "Går det att checka in tidigt, runt kl. 12?",
+                "Och ingår frukost?",
+                "Det kostar 12.",
+                "5 kr extra."
             ]
         );
     }

@@ -73,6 +73,9 @@ struct Question {
     /// question may point back to ("Pyörän pyörä katkesi. Kenelle puhun
     /// siitä?").
     before: Vec<Rc<str>>,
+    /// Is that statement the start of the question's own sentence
+    /// ("Tarvitsisimme kuitin kirjanpitoon, saako sellaisen?")?
+    context_inside: bool,
     /// Has it a word that points back ("se", "it", "det"), or hardly a
     /// word of its own?
     points_back: bool,
@@ -178,7 +181,7 @@ fn expects(lang: Lang, q: &QuestionLexicon, lower: &str) -> (Expects, Option<Str
     // Swedish asks yes or no with the verb first: before its subject
     // ("Säljer ni…?", "Finns den…?"), or any verb in the present tense
     // ("Funkar koden…?", "Gäller försäkringen…?").
-    if lang == Lang::Sv {
+    if lang == Lang::Sv && !fronted(q, lower) {
         let rest = without_leading(q, lower);
         let mut words = rest.split_whitespace();
         if let (Some(verb), Some(subject)) = (words.next(), words.next()) {
@@ -345,6 +348,35 @@ fn without_leading<'a>(q: &QuestionLexicon, lower: &'a str) -> &'a str {
     rest
 }
 
+/// Does `lower` open with an adverb that puts a statement's verb first
+/// ("dessutom har jag…", "så kan vi…")?
+fn fronted(q: &QuestionLexicon, lower: &str) -> bool {
+    let first = lower.split_whitespace().next().unwrap_or_default();
+    q.fronting
+        .contains(first.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// Does `lower` open with a verb that asks yes or no and its subject
+/// ("do u do student discounts", "kan ni skicka det")? Casual English and
+/// Swedish ask so without a question mark. Not "should you need…", "were
+/// it…": a condition.
+fn verb_then_subject(lex: &Lexicon, lower: &str) -> bool {
+    const CONDITIONS: &[&str] = &["had", "should", "were"];
+    let q = &lex.questions;
+    if lex.lang == Lang::Fi || fronted(q, lower) {
+        return false;
+    }
+    let mut words = without_leading(q, lower)
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let (Some(verb), Some(subject)) = (words.next(), words.next()) else {
+        return false;
+    };
+    q.yes_no.iter().any(|v| v == verb)
+        && !CONDITIONS.contains(&verb)
+        && q.subjects.contains(subject)
+}
+
 /// A Finnish verb that asks: "onko", "voisitteko", "säilytättekö", and the
 /// spoken "onks", "voiks", "mahtuuks".
 fn is_finnish_question_verb(q: &QuestionLexicon, word: &str) -> bool {
@@ -390,7 +422,7 @@ fn is_question(lex: &Lexicon, sentence: &str) -> bool {
         return true;
     }
     let q = &lex.questions;
-    if contains_phrase(&lower, &q.indirect) {
+    if contains_phrase(&lower, &q.indirect) || verb_then_subject(lex, &lower) {
         return true;
     }
     let lower = without_leading(q, &lower);
@@ -450,6 +482,32 @@ fn content_stems(lex: &Lexicon, text: &str) -> Vec<Rc<str>> {
     stems.sort();
     stems.dedup();
     stems
+}
+
+/// Stems of the content words of the question `part`, without a clause on
+/// why it is asked that points back at its topic, when the rest has words
+/// enough of its own: "Mikä on wifin salasana, kun en löytänyt sitä
+/// mistään?" asks about the password, not about finding. "Onko käsittely
+/// turvallinen, kun meillä on kissa?" asks about the cat too.
+fn topic_stems(lex: &Lexicon, part: &str) -> Vec<Rc<str>> {
+    let q = &lex.questions;
+    let aside = part.match_indices(", ").map(|(at, _)| at).find(|&at| {
+        let mut words = part[at + 2..].split_whitespace().map(lowercase);
+        words
+            .next()
+            .is_some_and(|first| q.asides.contains(first.as_ref()))
+            && words.any(|w| {
+                q.pointers
+                    .contains(w.trim_matches(|c: char| !c.is_alphanumeric()))
+            })
+    });
+    if let Some(at) = aside {
+        let topic = content_stems(lex, &part[..at]);
+        if topic.len() >= 2 {
+            return topic;
+        }
+    }
+    content_stems(lex, part)
 }
 
 /// The key a word is paired by: its stem, consonant gradation folded in
@@ -805,9 +863,15 @@ fn without_thanks(reply: &str) -> String {
         .join(" ")
 }
 
-/// Does `lower` (a clause) open with a question word?
+/// Does `lower` (a clause) open with a question word, after the words
+/// that join it to the one before? Not after a fronted adverb: "dessutom
+/// har lappen ramlat bort" tells.
 fn opens_question(lex: &Lexicon, lower: &str) -> bool {
     let q = &lex.questions;
+    if fronted(q, lower) {
+        return false;
+    }
+    let lower = without_leading(q, lower);
     let first = lower.split_whitespace().next().unwrap_or_default();
     let first = first.trim_matches(|c: char| !c.is_alphanumeric());
     (lex.lang == Lang::Fi && is_finnish_question_verb(&lex.questions, first))
@@ -816,7 +880,11 @@ fn opens_question(lex: &Lexicon, lower: &str) -> bool {
 
 /// "Onko se valmis ja paljonko huolto maksaa?": two questions in one
 /// sentence, split where a conjunction opens a new question.
-fn split_compound(lex: &Lexicon, sentence: &str) -> Vec<String> {
+///
+/// The context before the first question, when that question points back
+/// at it with hardly a word of its own ("Tarvitsisimme kuitin
+/// kirjanpitoon, saako sellaisen?"), comes back beside the parts.
+fn split_compound(lex: &Lexicon, sentence: &str) -> (Vec<String>, Option<String>) {
     // Not "vai", "or", "eller": "Hyvitetäänkö ne vai pitääkö minun tehdä
     // jotain?", "can I bring the van or is it tents only?" ask one thing,
     // and an answer to either side answers it.
@@ -839,7 +907,7 @@ fn split_compound(lex: &Lexicon, sentence: &str) -> Vec<String> {
     let lower = sentence.to_lowercase();
     if lower.len() != sentence.len() {
         // Lower-casing changed byte lengths: offsets would not match.
-        return vec![sentence.clone()];
+        return (vec![sentence.clone()], None);
     }
     let mut cuts = Vec::new();
     for joiner in finder.find_overlapping_iter(&lower) {
@@ -851,8 +919,12 @@ fn split_compound(lex: &Lexicon, sentence: &str) -> Vec<String> {
         {
             continue;
         }
-        let after = without_leading(&lex.questions, after);
-        if opens_question(lex, after) && after.split_whitespace().count() >= 2 {
+        if opens_question(lex, after)
+            && without_leading(&lex.questions, after)
+                .split_whitespace()
+                .count()
+                >= 2
+        {
             cuts.push(at);
         }
     }
@@ -902,12 +974,24 @@ fn split_compound(lex: &Lexicon, sentence: &str) -> Vec<String> {
     if parts.len() > 1 {
         let first = parts[0].to_lowercase();
         // "Ja säilytättekö…" asks, after its joining word.
-        let asks = opens_question(lex, without_leading(&lex.questions, &first));
+        let asks = opens_question(lex, &first);
         if !first.trim_end().ends_with('?') && !asks {
-            parts.remove(0);
+            let context = parts.remove(0);
+            if points_back_alone(lex, &parts[0]) {
+                return (parts, Some(context));
+            }
         }
     }
-    parts
+    (parts, None)
+}
+
+/// Does the question `part` have at most one word of its own, and a word
+/// that points back ("saako sellaisen?", "kan ni skicka det?")?
+fn points_back_alone(lex: &Lexicon, part: &str) -> bool {
+    content_stems(lex, part).len() <= 1
+        && word_spans(part)
+            .into_iter()
+            .any(|(_, w)| lex.questions.pointers.contains(lowercase(w).as_ref()))
 }
 
 /// The reply's sentences, cut again where a comma and a conjunction start a
@@ -947,9 +1031,7 @@ fn split_before_question<'a>(lex: &Lexicon, sentence: &'a str) -> Vec<&'a str> {
         let rest = sentence[at + 2..].trim_start();
         // "…loppuun. ja voiko sen tehdä…": a question after a leading word.
         let lower = lowercase(rest);
-        if rest.starts_with(char::is_lowercase)
-            && opens_question(lex, without_leading(&lex.questions, &lower))
-        {
+        if rest.starts_with(char::is_lowercase) && opens_question(lex, &lower) {
             parts.push(&sentence[start..=at]);
             start = at + 2;
         }
@@ -1007,7 +1089,12 @@ fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
             }
             continue;
         }
-        for part in split_compound(lex, sentence) {
+        let (parts, pointed_at) = split_compound(lex, sentence);
+        let context_inside = pointed_at.is_some();
+        if let Some(context) = pointed_at {
+            before = content_stems(lex, &context);
+        }
+        for part in parts {
             let lower = part.to_lowercase();
             let (mut expects, mut cue) = expects(lex.lang, &lex.questions, &lower);
             // "Could you tell me where…", "Voisitteko kertoa, milloin…": the
@@ -1042,7 +1129,7 @@ fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
             {
                 continue;
             }
-            let keys = content_stems(lex, &part);
+            let keys = topic_stems(lex, &part);
             let points_back = keys.len() <= 1
                 || word_spans(&part)
                     .into_iter()
@@ -1060,6 +1147,7 @@ fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
                 points_back,
                 keys,
                 before: before.clone(),
+                context_inside,
                 request_verb,
                 text: part,
             });
@@ -1335,11 +1423,21 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
             clause_stems
                 .iter()
                 .map(|stems| {
+                    // Context in the question's own sentence is named by two
+                    // of its words: "du bör byta det" is not about "byta
+                    // adress på hemförsäkringen till Vintergatan 5, kan ni
+                    // ordna det?".
+                    let needed = if question.context_inside { 2 } else { 1 };
                     question.points_back
-                        && question.before.iter().any(|k| {
-                            (single || question.keys.len() <= 1 && !others_have(i, k))
-                                && has(stems, k)
-                        })
+                        && question
+                            .before
+                            .iter()
+                            .filter(|k| {
+                                (single || question.keys.len() <= 1 && !others_have(i, k))
+                                    && has(stems, k)
+                            })
+                            .count()
+                            >= needed
                 })
                 .collect()
         })
@@ -2141,6 +2239,65 @@ mod tests {
 
     /// Words that say nothing of what was asked pair nothing: a web
     /// address's host, "afterwards".
+    #[test]
+    fn a_question_pointing_back_into_its_own_sentence() {
+        // "saako sellaisen?" asks for the receipt the sentence names.
+        assert!(!fi(
+            "Keräsimme lastenvaatteita. Mihin ne voi tuoda? Tarvitsisimme lahjoituksesta myös kuitin kirjanpitoon, saako sellaisen?",
+            "Hei,\n\nlahjoitukset voi tuoda myymäläämme arkisin. Kuitin saa kassalta, kun kerrot lahjoituksesta."
+        ));
+        // "Dessutom har lappen…" tells; "kan ni skicka det?" asks for the password.
+        assert!(!sv(
+            "Internet fungerar inte. När kommer det att fungera igen? Dessutom har lappen med lösenordet till routern ramlat bort, kan ni skicka det?",
+            "Hej!\n\nTjänsten fungerar igen på fredag. Lösenordet till routern står på dess undersida."
+        ));
+        // One word of that sentence is no answer.
+        assert!(sv(
+            "Appen släpper inte in mig. Vad gör jag för fel? Jag vill också byta adress på hemförsäkringen till Vintergatan 5 i Kalmar, kan ni ordna det?",
+            "Hej,\n\nappen kräver BankID första gången, och du bör byta lösenordet nu."
+        ));
+    }
+
+    #[test]
+    fn casual_questions_without_a_question_mark() {
+        assert!(en(
+            "left my jacket in screen 3 last night. did anyone find it?? also do u do student discounts on weekdays",
+            "Hi Leo,\n\nan usher found a navy jacket in Screen 3, and it's at the box office."
+        ));
+        // "Should you find it" is a condition, not a question.
+        assert!(!en(
+            "I lost my scarf in screen 3. Should you find it please call me. Is it at the box office?",
+            "Hi,\n\nyes, the scarf is at the box office."
+        ));
+    }
+
+    #[test]
+    fn why_the_customer_asks_is_no_topic() {
+        assert!(!fi(
+            "Aloitin eilen jäsenyyden. Mikä on wifin salasana, kun en löytänyt sitä mistään? Ja saako kokoushuoneen varata jo tälle viikolle?",
+            "Moi!\n\nJäsenten wifi-verkko on Kulma, ja sen salasana on Kahvikuppi. Kokoushuoneen voit varata jo tälle viikolle sovelluksessa."
+        ));
+        // A clause that names something new is part of the question.
+        assert!(fi(
+            "Voitteko tulla tarkastamaan asunnon tällä viikolla? Onko käsittely turvallinen, kun meillä on kissa?",
+            "Hei!\n\nPääsemme tarkastamaan asunnon perjantaina. Palvelu sisältää tarvittaessa käsittelyn."
+        ));
+    }
+
+    #[test]
+    fn casual_words_that_tell_nothing() {
+        // "tsekata" is "tarkistaa": the request, not its topic.
+        assert!(!fi(
+            "Mun pesukortti ei toimi automaatissa, se herjaa \"kortti virheellinen\". Voitteko tsekata mikä siinä on? Ja onko siinä vielä pesuja jäljellä?",
+            "Hei,\n\ntarkistimme pesukorttisi tiedot. Kortti on voimassa, ja sillä on jäljellä 5 pesua."
+        ));
+        // "any chance of", "sat": a booking for Saturday.
+        assert!(!en(
+            "hey! any chance of a 6-seater motorboat this sat from 10ish? also do we need a licence to drive it",
+            "Hi Tom,\n\nthe 6-seater is free on Saturday from 10. You won't need a licence for that one."
+        ));
+    }
+
     #[test]
     fn words_that_tell_nothing() {
         // A web address's host says whose the page is, not what it is about.
