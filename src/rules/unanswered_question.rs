@@ -2291,6 +2291,16 @@ mod tests {
             "Mun pesukortti ei toimi automaatissa, se herjaa \"kortti virheellinen\". Voitteko tsekata mikä siinä on? Ja onko siinä vielä pesuja jäljellä?",
             "Hei,\n\ntarkistimme pesukorttisi tiedot. Kortti on voimassa, ja sillä on jäljellä 5 pesua."
         ));
+        // "kattoo" is "katsoa", "mikä mättää" asks what is wrong.
+        assert!(!fi(
+            "Mun tunnus ei toimi ovella. voitko kattoo mikä mättää? ja saako neukkaria varata koko päiväks?",
+            "Moi,\n\nkatsoin tunnuksesi ja korjasin sen, pääset nyt sisään koodilla 304118. Neukkarin saa koko päiväksi."
+        ));
+        // "aamupala" is "aamiainen", "sisältyy" is "kuuluu".
+        assert!(!fi(
+            "Tulemme perjantaina myöhään. Pääseekö hotelliin sisään vielä silloin? Kuuluuko aamiainen huoneen hintaan vai maksetaanko se erikseen?",
+            "Hei,\n\nvastaanotto palvelee ympäri vuorokauden, joten pääsette sisään myöhäänkin. Aamupala sisältyy huonehintaan."
+        ));
         // "any chance of", "sat": a booking for Saturday.
         assert!(!en(
             "hey! any chance of a 6-seater motorboat this sat from 10ish? also do we need a licence to drive it",
