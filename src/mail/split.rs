@@ -916,14 +916,21 @@ fn find_closing(lines: &[&str], own: &[usize]) -> Option<usize> {
     }
     // A short wish on its own line, then the names: "Happy growing!\nDave\n
     // Fernside Nurseries", "Hyvää pääsiäistä!\nTuomas".
+    // Or the wish, the sender's name and contact lines, whatever else they
+    // hold ("Hyvää purjehduskautta!\nEmilia Laurila\nsatamaemäntä\n…\n
+    // Kiitos yhteydenotostasi! Vastaamme 24 tunnin kuluessa.").
     found.or_else(|| {
-        let n = text_lines.len().checked_sub(5).unwrap_or(1).max(1);
+        let n = text_lines.len().saturating_sub(8).max(1);
         (n..text_lines.len() - 1).find_map(|n| {
             let line = lines[text_lines[n]].trim();
             let wish = line.ends_with('!')
                 && line.split_whitespace().count() <= 4
                 && !line.contains(['?', '.', ',']);
-            (wish && is_name_block(lines, &text_lines[n + 1..])).then_some(text_lines[n])
+            let after = &text_lines[n + 1..];
+            let signed = names::looks_like_name(lines[after[0]].trim())
+                && after.iter().any(|&j| names::looks_like_contact(lines[j]))
+                || after.len() <= 4 && is_name_block(lines, after);
+            (wish && signed).then_some(text_lines[n])
         })
     })
 }
@@ -1266,6 +1273,13 @@ mod tests {
         );
         assert_eq!(r.body_text(), "Sen utcheckning går bra.");
         assert_eq!(r.closing_text(), "Trevlig vistelse!");
+        // A wish and the sender's name, then the firm's lines and a footer
+        // that is a sentence.
+        let r = split_reply(
+            "Hei Jaana,\n\nLaiturilla on sähkö.\n\nHyvää purjehduskautta!\n\nEmilia Laurila\nsatamaemäntä\nKallioniemen vierassatama\np. 040 555 1818\nKiitos yhteydenotostasi! Vastaamme kesäkaudella viesteihin 24 tunnin kuluessa.\n",
+        );
+        assert_eq!(r.body_text(), "Laiturilla on sähkö.");
+        assert_eq!(r.closing_text(), "Hyvää purjehduskautta!");
         // A wish for the evening, then a name and, after a blank line, a
         // slogan: the slogan is the signature's, not the answer's.
         let r = split_reply(
