@@ -182,9 +182,15 @@ mod tests {
                 true,
             ),
             (Case::sv("Hej Anna,\nvi uppskattar ditt tålamod."), true),
+            (Case::fi("Hei Anna,\n\nautamme Teitä mielellämme."), true),
             // The same thanks or apology in plain words.
             (
                 Case::fi("Hei Anna,\n\nkiitos kun kerroit, löysin syyn."),
+                false,
+            ),
+            // Gladly doing a named thing is no stock phrase.
+            (
+                Case::fi("Hei Anna,\n\notamme mielellämme vastaan lastenvaatteet ja lelut."),
                 false,
             ),
             (
