@@ -37,6 +37,8 @@ pub struct Lexicon {
     pub streets: WordSet,
     pub street_endings: Vec<String>,
     pub place_heads: Vec<String>,
+    /// Parts of words that name a code ("koodilla"): no name follows them.
+    pub code_words: Vec<String>,
     /// Set phrases in which a generic word is no noun ("till er tjänst").
     pub idioms: PhraseSet,
     pub third_person: Option<FastRegex>,
@@ -325,6 +327,7 @@ impl Lexicon {
         let mut streets = Vec::new();
         let mut street_endings = Vec::new();
         let mut place_heads = Vec::new();
+        let mut code_words = Vec::new();
         let mut idioms = Vec::new();
         let mut third = Vec::new();
         let mut formal_address = Vec::new();
@@ -357,6 +360,7 @@ impl Lexicon {
             streets.extend(p.vague.streets.iter().cloned());
             street_endings.extend(p.vague.street_endings.iter().cloned());
             place_heads.extend(p.vague.place_heads.iter().cloned());
+            code_words.extend(p.vague.code_words.iter().cloned());
             idioms.extend(p.vague.idioms.iter().cloned());
             determiners.extend(p.vague.determiners.iter().cloned());
             modifiers.extend(p.vague.modifiers.iter().cloned());
@@ -498,6 +502,7 @@ impl Lexicon {
             streets: set(&streets),
             street_endings: street_endings.iter().map(|e| e.to_lowercase()).collect(),
             place_heads: place_heads.iter().map(|h| h.to_lowercase()).collect(),
+            code_words: code_words.iter().map(|h| h.to_lowercase()).collect(),
             idioms: PhraseSet::new(&idioms)?,
             determiners: set(&determiners),
             modifier_endings: modifiers

@@ -140,6 +140,10 @@ pub struct VagueWords {
     /// Beginnings of compound heads that make a name a shop, an office or
     /// a page ("Ekby-butiken", "Kamppi-myymälä", "Oma tili -sivulla").
     pub place_heads: Vec<String>,
+    /// Parts of words that name a code ("koodilla", "rabattkoden",
+    /// "voucher"): a code right after them ("koodilla LANKA10") is no name
+    /// of the thing.
+    pub code_words: Vec<String>,
     /// Set phrases in which a generic word is no noun for the thing ("at
     /// your service", "stå till tjänst").
     pub idioms: Vec<String>,
@@ -411,6 +415,7 @@ mod tests {
                 ("streets", &pack.vague.streets),
                 ("street-endings", &pack.vague.street_endings),
                 ("place-heads", &pack.vague.place_heads),
+                ("code-words", &pack.vague.code_words),
                 ("idioms", &pack.vague.idioms),
                 ("phrases", &pack.canned.phrases),
                 ("cues", &pack.password.cues),
