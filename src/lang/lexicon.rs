@@ -148,6 +148,9 @@ pub struct QuestionLexicon {
     /// Indirect questions ("haluaisin tietää"), found in one pass.
     pub indirect: AhoCorasick,
     pub yes_no_answers: FastRegex,
+    /// Answers on what one can do, and the question verbs they answer.
+    pub ability_answers: FastRegex,
+    pub ability_cues: WordSet,
     pub time_words: FastRegex,
     pub duration_words: FastRegex,
     pub place_words: FastRegex,
@@ -383,6 +386,8 @@ impl Lexicon {
             q.other.extend(pq.other.iter().cloned());
             q.indirect.extend(pq.indirect.iter().cloned());
             q.yes_no_answers.extend(pq.yes_no_answers.iter().cloned());
+            q.ability_answers.extend(pq.ability_answers.iter().cloned());
+            q.ability_cues.extend(pq.ability_cues.iter().cloned());
             q.time_words.extend(pq.time_words.iter().cloned());
             q.duration_words.extend(pq.duration_words.iter().cloned());
             q.place_words.extend(pq.place_words.iter().cloned());
@@ -523,6 +528,8 @@ impl Lexicon {
                 question_words: question_phrases.iter().cloned().collect(),
                 question_phrases,
                 yes_no_answers: literal_words_regex(&q.yes_no_answers),
+                ability_answers: literal_words_regex(&q.ability_answers),
+                ability_cues: set(&q.ability_cues),
                 time_words: prefix_words_regex(&q.time_words),
                 duration_words: prefix_words_regex(&q.duration_words),
                 place_words: prefix_words_regex(&q.place_words),

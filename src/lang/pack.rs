@@ -181,6 +181,11 @@ pub struct QuestionWords {
     pub other: Vec<String>,
     pub indirect: Vec<String>,
     pub yes_no_answers: Vec<String>,
+    /// Answers that say what one can do ("you can", "we can"): they answer
+    /// a question asked with one of `ability_cues` ("Can I…?", "Do you
+    /// do…?"), not one on how things are ("Is the deposit refundable?").
+    pub ability_answers: Vec<String>,
+    pub ability_cues: Vec<String>,
     pub time_words: Vec<String>,
     /// Words that give a duration ("viikossa", "two days", "direkt").
     pub duration_words: Vec<String>,
@@ -394,6 +399,8 @@ mod tests {
                 ("other", &pack.questions.other),
                 ("indirect", &pack.questions.indirect),
                 ("yes-no-answers", &pack.questions.yes_no_answers),
+                ("ability-answers", &pack.questions.ability_answers),
+                ("ability-cues", &pack.questions.ability_cues),
                 ("time-words", &pack.questions.time_words),
                 ("duration-words", &pack.questions.duration_words),
                 ("place-words", &pack.questions.place_words),

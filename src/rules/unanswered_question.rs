@@ -271,7 +271,10 @@ fn requested_verb(lex: &Lexicon, question: &str) -> Option<Rc<str>> {
 /// word ("kyllä", "unfortunately") or the question's verb taken back
 /// ("Voiko…?" -> "Voit…", "Can…?" -> "…can…", "…can't…")?
 fn says_yes_or_no(lex: &Lexicon, sentence: &str, cue: Option<&str>) -> bool {
-    if lex.questions.yes_no_answers.is_match(sentence) {
+    let q = &lex.questions;
+    if q.yes_no_answers.is_match(sentence)
+        || cue.is_some_and(|c| q.ability_cues.contains(c)) && q.ability_answers.is_match(sentence)
+    {
         return true;
     }
     let Some(stem) = cue
@@ -2305,6 +2308,25 @@ mod tests {
         assert!(!en(
             "hey! any chance of a 6-seater motorboat this sat from 10ish? also do we need a licence to drive it",
             "Hi Tom,\n\nthe 6-seater is free on Saturday from 10. You won't need a licence for that one."
+        ));
+    }
+
+    #[test]
+    fn what_one_can_do_answers_what_one_can_do() {
+        // "You can check the booking" says nothing of a refundable deposit.
+        assert!(en(
+            "We're moving out in May. Is the deposit refundable if we have to cancel? Could you let me know whether carpets are included?",
+            "Hi Jo,\n\ncarpets are part of the package. You can check the booking online if we have to cancel."
+        ));
+        // "We can" answers "Do you do…?".
+        assert!(!en(
+            "My screen cracked. Do you do same-day screen replacements? How much is it for an iPhone 13?",
+            "Hi Lena,\n\nwe can replace the screen, as long as you drop it off before noon. The price is £129."
+        ));
+        // "Seven is totally fine" answers "can we bring 7?".
+        assert!(!en(
+            "booked the pirate room for sat. can we bring 7 ppl instead of 6? and is there parking anywhere near you",
+            "Hey Mia!\n\nSeven is totally fine, so just bring your extra friend along. Parking: there's a car park on Dock Road."
         ));
     }
 
