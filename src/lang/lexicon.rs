@@ -151,6 +151,8 @@ pub struct QuestionLexicon {
     /// Answers on what one can do, and the question verbs they answer.
     pub ability_answers: FastRegex,
     pub ability_cues: WordSet,
+    /// Words of need, in questions and in answers.
+    pub necessity: FastRegex,
     pub time_words: FastRegex,
     pub duration_words: FastRegex,
     pub place_words: FastRegex,
@@ -388,6 +390,7 @@ impl Lexicon {
             q.yes_no_answers.extend(pq.yes_no_answers.iter().cloned());
             q.ability_answers.extend(pq.ability_answers.iter().cloned());
             q.ability_cues.extend(pq.ability_cues.iter().cloned());
+            q.necessity.extend(pq.necessity.iter().cloned());
             q.time_words.extend(pq.time_words.iter().cloned());
             q.duration_words.extend(pq.duration_words.iter().cloned());
             q.place_words.extend(pq.place_words.iter().cloned());
@@ -530,6 +533,7 @@ impl Lexicon {
                 yes_no_answers: literal_words_regex(&q.yes_no_answers),
                 ability_answers: literal_words_regex(&q.ability_answers),
                 ability_cues: set(&q.ability_cues),
+                necessity: prefix_words_regex(&q.necessity),
                 time_words: prefix_words_regex(&q.time_words),
                 duration_words: prefix_words_regex(&q.duration_words),
                 place_words: prefix_words_regex(&q.place_words),

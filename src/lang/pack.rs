@@ -186,6 +186,10 @@ pub struct QuestionWords {
     /// do…?"), not one on how things are ("Is the deposit refundable?").
     pub ability_answers: Vec<String>,
     pub ability_cues: Vec<String>,
+    /// Words of need ("pitääkö", "do I have to", "måste"): a question with
+    /// one is answered yes or no by a sentence with one ("sinun ei
+    /// tarvitse", "you don't need to", "du behöver inte").
+    pub necessity: Vec<String>,
     pub time_words: Vec<String>,
     /// Words that give a duration ("viikossa", "two days", "direkt").
     pub duration_words: Vec<String>,
@@ -401,6 +405,7 @@ mod tests {
                 ("yes-no-answers", &pack.questions.yes_no_answers),
                 ("ability-answers", &pack.questions.ability_answers),
                 ("ability-cues", &pack.questions.ability_cues),
+                ("necessity", &pack.questions.necessity),
                 ("time-words", &pack.questions.time_words),
                 ("duration-words", &pack.questions.duration_words),
                 ("place-words", &pack.questions.place_words),

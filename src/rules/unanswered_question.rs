@@ -73,6 +73,9 @@ struct Question {
     /// question may point back to ("Pyörän pyörä katkesi. Kenelle puhun
     /// siitä?").
     before: Vec<Rc<str>>,
+    /// Does it ask whether something is needed ("Pitääkö minun…", "Do I
+    /// have to…")? A sentence of need answers it yes or no.
+    of_need: bool,
     /// Is that statement the start of the question's own sentence
     /// ("Tarvitsisimme kuitin kirjanpitoon, saako sellaisen?")?
     context_inside: bool,
@@ -866,6 +869,17 @@ fn without_thanks(reply: &str) -> String {
         .join(" ")
 }
 
+/// Does `clause` say what is needed ("Du behöver inte ta ledigt", "you
+/// don't need to be in")? Not a condition that opens with the word of
+/// need ("Behöver du spännband, kan du köpa…").
+fn states_need(lex: &Lexicon, clause: &str) -> bool {
+    let text = clause.trim_start_matches(|c: char| !c.is_alphanumeric());
+    lex.questions
+        .necessity
+        .find_iter(text)
+        .any(|m| m.start() > 0)
+}
+
 /// Does `lower` (a clause) open with a question word, after the words
 /// that join it to the one before? Not after a fronted adverb: "dessutom
 /// har lappen ramlat bort" tells.
@@ -1151,6 +1165,7 @@ fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
                 keys,
                 before: before.clone(),
                 context_inside,
+                of_need: expects == Expects::YesNo && lex.questions.necessity.is_match(&lower),
                 request_verb,
                 text: part,
             });
@@ -1408,6 +1423,7 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
             Expects::YesNo => {
                 kinds.in_clause(lex, Expects::YesNo, c, clause_text[c])
                     || says_yes_or_no(lex, clause_text[c], q.cue.as_deref())
+                    || q.of_need && states_need(lex, clause_text[c])
             }
             kind => kinds.in_clause(lex, kind, c, clause_text[c]),
         }
@@ -1581,7 +1597,10 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
     // "not" or an "ei" anywhere is just a negation.
     let free_answer = |q: &Question, c: usize| match q.expects {
         _ if q.asks_time && kinds.in_clause(lex, Expects::Time, c, clause_text[c]) => true,
-        Expects::YesNo => opens_with_answer(lex, clause_text[c]),
+        // "Måste jag vara hemma?" -> "Du behöver inte ta ledigt".
+        Expects::YesNo => {
+            opens_with_answer(lex, clause_text[c]) || q.of_need && states_need(lex, clause_text[c])
+        }
         Expects::Other => false,
         _ => gives_kind(q, c),
     };
@@ -2327,6 +2346,19 @@ mod tests {
         assert!(!en(
             "booked the pirate room for sat. can we bring 7 ppl instead of 6? and is there parking anywhere near you",
             "Hey Mia!\n\nSeven is totally fine, so just bring your extra friend along. Parking: there's a car park on Dock Road."
+        ));
+    }
+
+    #[test]
+    fn a_question_of_need_is_answered_by_a_sentence_of_need() {
+        assert!(!sv(
+            "Diskmaskinen läcker. När kommer någon och tittar på den? Måste jag vara hemma då?",
+            "Hej,\n\nteknikern kommer på fredag. Du behöver inte ta ledigt för besöket, vi har huvudnyckel."
+        ));
+        // A condition that opens with the word of need answers nothing.
+        assert!(sv(
+            "Hyr ni ut släpkärra? Behöver jag boka i förväg inför helgen?",
+            "Hej Amir,\n\nja, vi har två släp att hyra ut. Behöver du spännband kan du köpa till ett set."
         ));
     }
 
