@@ -869,6 +869,18 @@ fn without_thanks(reply: &str) -> String {
         .join(" ")
 }
 
+/// Does the question `lower` ask whether something is needed, with its
+/// word of need among its first words ("Do I have to be in?", "Pitääkö
+/// minun…")? Not "Is the deposit refundable if we have to cancel?".
+fn asks_need(lex: &Lexicon, lower: &str) -> bool {
+    let head = lower
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    lex.questions.necessity.is_match(&head)
+}
+
 /// Does `clause` say what is needed ("Du behöver inte ta ledigt", "you
 /// don't need to be in")? Not a condition that opens with the word of
 /// need ("Behöver du spännband, kan du köpa…").
@@ -1165,7 +1177,7 @@ fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
                 keys,
                 before: before.clone(),
                 context_inside,
-                of_need: expects == Expects::YesNo && lex.questions.necessity.is_match(&lower),
+                of_need: expects == Expects::YesNo && asks_need(lex, &lower),
                 request_verb,
                 text: part,
             });
