@@ -153,6 +153,8 @@ pub struct QuestionLexicon {
     pub ability_cues: WordSet,
     /// Words of need, in questions and in answers.
     pub necessity: FastRegex,
+    /// Verbs of a request that ask a further thing after a joining word.
+    pub request_verbs: WordSet,
     pub time_words: FastRegex,
     pub duration_words: FastRegex,
     pub place_words: FastRegex,
@@ -391,6 +393,7 @@ impl Lexicon {
             q.ability_answers.extend(pq.ability_answers.iter().cloned());
             q.ability_cues.extend(pq.ability_cues.iter().cloned());
             q.necessity.extend(pq.necessity.iter().cloned());
+            q.request_verbs.extend(pq.request_verbs.iter().cloned());
             q.time_words.extend(pq.time_words.iter().cloned());
             q.duration_words.extend(pq.duration_words.iter().cloned());
             q.place_words.extend(pq.place_words.iter().cloned());
@@ -534,6 +537,7 @@ impl Lexicon {
                 ability_answers: literal_words_regex(&q.ability_answers),
                 ability_cues: set(&q.ability_cues),
                 necessity: prefix_words_regex(&q.necessity),
+                request_verbs: set(&q.request_verbs),
                 time_words: prefix_words_regex(&q.time_words),
                 duration_words: prefix_words_regex(&q.duration_words),
                 place_words: prefix_words_regex(&q.place_words),

@@ -190,6 +190,10 @@ pub struct QuestionWords {
     /// one is answered yes or no by a sentence with one ("sinun ei
     /// tarvitse", "you don't need to", "du behöver inte").
     pub necessity: Vec<String>,
+    /// Verbs of a request that, after "ja"/"sekä"/"and"/"samt", ask a
+    /// further thing in the same sentence ("…vapaana, sekä kertomaan mökin
+    /// viikkovuokran", "…samt meddela vid vilken tidpunkt…").
+    pub request_verbs: Vec<String>,
     pub time_words: Vec<String>,
     /// Words that give a duration ("viikossa", "two days", "direkt").
     pub duration_words: Vec<String>,
@@ -406,6 +410,7 @@ mod tests {
                 ("ability-answers", &pack.questions.ability_answers),
                 ("ability-cues", &pack.questions.ability_cues),
                 ("necessity", &pack.questions.necessity),
+                ("request-verbs", &pack.questions.request_verbs),
                 ("time-words", &pack.questions.time_words),
                 ("duration-words", &pack.questions.duration_words),
                 ("place-words", &pack.questions.place_words),

@@ -923,6 +923,7 @@ fn split_compound(lex: &Lexicon, sentence: &str) -> (Vec<String>, Option<String>
         " and ",
         " och ",
         " samt ",
+        " sekä ",
         " also ",
         " entä ",
         " myös ",
@@ -948,11 +949,20 @@ fn split_compound(lex: &Lexicon, sentence: &str) -> (Vec<String>, Option<String>
         {
             continue;
         }
-        if opens_question(lex, after)
-            && without_leading(&lex.questions, after)
+        // "…sekä kertomaan mökin viikkovuokran": a request's further verb
+        // asks a further thing.
+        let requests = joiner.start() > 0
+            && lower[at..end].trim() != ","
+            && after
                 .split_whitespace()
-                .count()
-                >= 2
+                .next()
+                .is_some_and(|w| lex.questions.request_verbs.contains(w.trim_matches(',')));
+        if requests
+            || opens_question(lex, after)
+                && without_leading(&lex.questions, after)
+                    .split_whitespace()
+                    .count()
+                    >= 2
         {
             cuts.push(at);
         }
@@ -2371,6 +2381,23 @@ mod tests {
         assert!(sv(
             "Hyr ni ut släpkärra? Behöver jag boka i förväg inför helgen?",
             "Hej Amir,\n\nja, vi har två släp att hyra ut. Behöver du spännband kan du köpa till ett set."
+        ));
+    }
+
+    #[test]
+    fn a_request_asks_each_thing_its_verbs_ask() {
+        assert!(fi(
+            "Pyydän Teitä tarkistamaan, onko Rantamökki Kuikka vapaana juhannusviikolla, sekä kertomaan mökin viikkovuokran.",
+            "Hei,\n\nKuikka on vapaana juhannusviikolla, varaan sen sinulle."
+        ));
+        assert!(sv(
+            "Jag vore tacksam om Ni kunde bekräfta att två av gästerna får glutenfri mat, samt meddela vid vilken tidpunkt leveransen sker.",
+            "Bästa Margareta,\n\nVi bekräftar Er beställning. Två glutenfria portioner är noterade."
+        ));
+        // Both asked, both answered.
+        assert!(!fi(
+            "Pyydän Teitä tarkistamaan, onko Rantamökki Kuikka vapaana juhannusviikolla, sekä kertomaan mökin viikkovuokran.",
+            "Hei,\n\nKuikka on vapaana juhannusviikolla. Mökin viikkovuokra on 890 euroa."
         ));
     }
 
