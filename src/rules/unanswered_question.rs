@@ -383,6 +383,35 @@ fn verb_then_subject(lex: &Lexicon, lower: &str) -> bool {
         && q.subjects.contains(subject)
 }
 
+/// Does `lower` open with a question word and a verb ("vad kostar den
+/// förresten", "how do I get there")? Casual English and Swedish ask so
+/// without a question mark. Not "what I need is…", "when I opened…", nor
+/// "vad gäller…" (as for).
+fn asking_word_then_verb(lex: &Lexicon, lower: &str) -> bool {
+    const ASKING: &[&str] = &[
+        "how", "hur", "vad", "varför", "vem", "what", "when", "where", "which", "who", "why",
+        "vilka", "vilken", "vilket",
+    ];
+    let q = &lex.questions;
+    if lex.lang == Lang::Fi || fronted(q, lower) {
+        return false;
+    }
+    let mut words = without_leading(q, lower)
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let (Some(asking), Some(verb)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let verb_word = match lex.lang {
+        Lang::Sv => {
+            is_swedish_question_verb(q, verb) && verb != "gäller"
+                || q.yes_no.iter().any(|v| v == verb)
+        }
+        _ => q.yes_no.iter().any(|v| v == verb),
+    };
+    ASKING.contains(&asking) && verb_word
+}
+
 /// A Finnish verb that asks: "onko", "voisitteko", "säilytättekö", and the
 /// spoken "onks", "voiks", "mahtuuks".
 fn is_finnish_question_verb(q: &QuestionLexicon, word: &str) -> bool {
@@ -428,7 +457,10 @@ fn is_question(lex: &Lexicon, sentence: &str) -> bool {
         return true;
     }
     let q = &lex.questions;
-    if contains_phrase(&lower, &q.indirect) || verb_then_subject(lex, &lower) {
+    if contains_phrase(&lower, &q.indirect)
+        || verb_then_subject(lex, &lower)
+        || asking_word_then_verb(lex, &lower)
+    {
         return true;
     }
     let lower = without_leading(q, &lower);
@@ -2410,6 +2442,33 @@ mod tests {
         assert!(!fi(
             "en pääse enää kirjautumaan verkkokauppaan, salasana ei kelpaa. Voisitteko lähettää uuden? Näkyvätkö vanhat tilaukseni vielä tilillä?",
             "Hei,\n\nvaihdoin tilillesi väliaikaisen salasanan. Kaikki aiemmat tilaukset näkyvät tililläsi kuten ennenkin."
+        ));
+    }
+
+    #[test]
+    fn casual_yes_and_a_question_word_without_a_mark() {
+        // "Joo löytyy" says yes.
+        assert!(!fi(
+            "Moi! onko teillä saatavilla nastarenkaita kokoa 205/55 R16.",
+            "Joo löytyy, laitetaanko sulle varaukseen? Neljä kappaletta 540 €."
+        ));
+        // "vad kostar den förresten" asks, without a question mark.
+        assert!(sv(
+            "hej! har ni nya lotta lind-boken?? kan ni lägga undan ett ex till mig? vad kostar den förresten",
+            "Hej Tove!\n\nJadå, boken kom in i tisdags. Jag har lagt undan ett ex åt dig bakom kassan."
+        ));
+        // "Vad gäller…" is "as for", no question.
+        assert!(!sv(
+            "Kan ni lägga undan boken? Vad gäller betalningen betalar jag i butiken",
+            "Hej Tove!\n\nJadå, boken ligger undan åt dig bakom kassan."
+        ));
+    }
+
+    #[test]
+    fn a_time_answers_a_question_naming_one() {
+        assert!(!sv(
+            "Jag har låst mig ute. kan ni komma ikväll? vad kostar det?",
+            "Hej,\n\nvi kan vara på plats omkring kl. 21.30. Priset är 1 450 kronor."
         ));
     }
 
