@@ -2473,6 +2473,19 @@ mod tests {
     }
 
     #[test]
+    fn a_welcome_is_no_yes() {
+        assert!(fi(
+            "Sisältyykö hintaan postiosoite? Haluaisin myös tietää, onko tiloissa pysäköintiä vai pitääkö auto jättää kadunvarteen.",
+            "Hei,\n\nhintaan sisältyy myös postiosoite. Tervetuloa tutustumaan tiloihin!"
+        ));
+        // "Koirat ovat tervetulleita" does say yes.
+        assert!(!fi(
+            "Sisältyykö hintaan aamiainen? Saako koiran ottaa mukaan?",
+            "Hei,\n\naamiainen sisältyy hintaan. Koirat ovat tervetulleita mukaan."
+        ));
+    }
+
+    #[test]
     fn words_that_tell_nothing() {
         // A web address's host says whose the page is, not what it is about.
         assert!(en(
