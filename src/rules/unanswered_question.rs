@@ -103,17 +103,25 @@ fn starts_with_phrase(lower: &str, phrases: &[String]) -> bool {
 
 /// Does one of the phrases `finder` looks for occur in `lower` as whole words?
 fn contains_phrase(lower: &str, finder: &AhoCorasick) -> bool {
-    finder.find_overlapping_iter(lower).any(|m| {
-        let before_ok = lower[..m.start()]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = lower[m.end()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        before_ok && after_ok
-    })
+    phrase_end(lower, finder).is_some()
+}
+
+/// Where the first whole-word phrase of `finder` in `lower` ends.
+fn phrase_end(lower: &str, finder: &AhoCorasick) -> Option<usize> {
+    finder
+        .find_overlapping_iter(lower)
+        .find(|m| {
+            let before_ok = lower[..m.start()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = lower[m.end()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            before_ok && after_ok
+        })
+        .map(|m| m.end())
 }
 
 /// The kind of answer the question in `lower` expects, and for a yes/no
@@ -1176,7 +1184,12 @@ fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
             if expects == Expects::YesNo
                 && (is_request(lex.lang, &part) || contains_phrase(&lower, &lex.questions.indirect))
             {
-                let rest = lower.split_once(char::is_whitespace).map_or("", |(_, r)| r);
+                // After the indirect phrase ("do you know where…"), or
+                // after the request's first word.
+                let rest = phrase_end(&lower, &lex.questions.indirect).map_or_else(
+                    || lower.split_once(char::is_whitespace).map_or("", |(_, r)| r),
+                    |end| &lower[end..],
+                );
                 let (inner, _) = self::expects(lex.lang, &lex.questions, rest);
                 if matches!(
                     inner,
@@ -2482,6 +2495,20 @@ mod tests {
         assert!(!fi(
             "Sisältyykö hintaan aamiainen? Saako koiran ottaa mukaan?",
             "Hei,\n\naamiainen sisältyy hintaan. Koirat ovat tervetulleita mukaan."
+        ));
+    }
+
+    #[test]
+    fn do_you_know_where_asks_where() {
+        let customer = "Our suitcase never arrived. Where can we track the claim? And do you know where the bag is?";
+        assert!(en(
+            customer,
+            "Hello,\n\nyou can track the claim here: https://bags.example/track. Yes, we have noted the bag."
+        ));
+        // Not knowing yet, and saying when they will, answers it.
+        assert!(!en(
+            customer,
+            "Hello,\n\nyou can track the claim here: https://bags.example/track. At the moment we don't know where the bag is; we will update the tracker by Thursday."
         ));
     }
 
