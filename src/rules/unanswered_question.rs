@@ -73,6 +73,9 @@ struct Question {
     /// question may point back to ("Pyörän pyörä katkesi. Kenelle puhun
     /// siitä?").
     before: Vec<Rc<str>>,
+    /// Does it ask what one can do ("Can I…?", "Do you do…?", "Is it
+    /// possible…?")? "You can…" answers it.
+    ability: bool,
     /// Does it ask whether something is needed ("Pitääkö minun…", "Do I
     /// have to…")? A sentence of need answers it yes or no.
     of_need: bool,
@@ -279,12 +282,12 @@ fn requested_verb(lex: &Lexicon, question: &str) -> Option<Rc<str>> {
 }
 
 /// Does `sentence` say yes or no to a question asked with `cue`: an answer
-/// word ("kyllä", "unfortunately") or the question's verb taken back
-/// ("Voiko…?" -> "Voit…", "Can…?" -> "…can…", "…can't…")?
-fn says_yes_or_no(lex: &Lexicon, sentence: &str, cue: Option<&str>) -> bool {
+/// word ("kyllä", "unfortunately"), what one can do to a question on what
+/// one can do (`ability`), or the question's verb taken back ("Voiko…?" ->
+/// "Voit…", "Can…?" -> "…can…", "…can't…")?
+fn says_yes_or_no(lex: &Lexicon, sentence: &str, cue: Option<&str>, ability: bool) -> bool {
     let q = &lex.questions;
-    if q.yes_no_answers.is_match(sentence)
-        || cue.is_some_and(|c| q.ability_cues.contains(c)) && q.ability_answers.is_match(sentence)
+    if answers_yes_or_no(lex, sentence).is_some() || ability && q.ability_answers.is_match(sentence)
     {
         return true;
     }
@@ -326,10 +329,48 @@ fn opens_with_answer(lex: &Lexicon, clause: &str) -> bool {
         .get(1)
         .filter(|_| lex.questions.leading.contains(lowercase(word).as_ref()))
         .map(|(span, _)| span.start);
+    answer_starts(lex, clause).any(|at| at == first.start || Some(at) == second)
+}
+
+/// Where the yes or no answers of `text` start. An English "no" before a
+/// noun is a determiner, not an answer: "No fee", "no stress", not "No, …"
+/// nor "No we don't".
+fn answer_starts<'a>(lex: &'a Lexicon, text: &'a str) -> impl Iterator<Item = usize> + 'a {
+    const AFTER_NO: &[&str] = &[
+        "i",
+        "it",
+        "not",
+        "sorry",
+        "that",
+        "there",
+        "they",
+        "unfortunately",
+        "we",
+        "you",
+    ];
     lex.questions
         .yes_no_answers
-        .find_iter(clause)
-        .any(|m| m.start() == first.start || Some(m.start()) == second)
+        .find_iter(text)
+        .filter_map(move |m| {
+            let determiner = lex.lang == Lang::En
+                && m.as_str().eq_ignore_ascii_case("no")
+                && text[m.end()..].starts_with(' ')
+                && text[m.end()..]
+                    .split_whitespace()
+                    .next()
+                    .map(|next| next.trim_end_matches(|c: char| !c.is_alphanumeric()))
+                    .is_some_and(|next| {
+                        !next.is_empty()
+                            && next.chars().all(char::is_alphabetic)
+                            && !AFTER_NO.contains(&lowercase(next).as_ref())
+                    });
+            (!determiner).then_some(m.start())
+        })
+}
+
+/// The first yes or no answer in `text`, if any.
+fn answers_yes_or_no(lex: &Lexicon, text: &str) -> Option<usize> {
+    answer_starts(lex, text).next()
 }
 
 /// Greetings and small talk that end with a question mark but ask nothing.
@@ -812,7 +853,7 @@ impl AnswerKinds {
             Expects::Duration => duration_re().is_match(text) || q.duration_words.is_match(text),
             Expects::Amount => amount_re().is_match(text),
             Expects::Place => place_re().is_match(text) || q.place_words.is_match(text),
-            Expects::YesNo => q.yes_no_answers.is_match(text),
+            Expects::YesNo => answers_yes_or_no(lex, text).is_some(),
             Expects::Reason => q.reason_words.is_match(text),
             Expects::Other => false,
         }
@@ -1236,6 +1277,15 @@ fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
                 before: before.clone(),
                 context_inside,
                 of_need: expects == Expects::YesNo && asks_need(lex, &lower),
+                ability: expects == Expects::YesNo
+                    && without_leading(&lex.questions, &lower)
+                        .split_whitespace()
+                        .take(4)
+                        .any(|w| {
+                            lex.questions
+                                .ability_cues
+                                .contains(w.trim_matches(|c: char| !c.is_alphanumeric()))
+                        }),
                 request_verb,
                 text: part,
             });
@@ -1492,7 +1542,7 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
         time || match q.expects {
             Expects::YesNo => {
                 kinds.in_clause(lex, Expects::YesNo, c, clause_text[c])
-                    || says_yes_or_no(lex, clause_text[c], q.cue.as_deref())
+                    || says_yes_or_no(lex, clause_text[c], q.cue.as_deref(), q.ability)
                     || q.of_need && states_need(lex, clause_text[c])
             }
             kind => kinds.in_clause(lex, kind, c, clause_text[c]),
@@ -1562,10 +1612,11 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
                 .cue
                 .as_deref()
                 .filter(|cue| echo_stem(lex.lang, cue).chars().nth(2).is_some())
-                .is_some_and(|cue| says_yes_or_no(lex, reply, Some(cue)));
+                .is_some_and(|cue| says_yes_or_no(lex, reply, Some(cue), question.ability));
         let kind_anywhere = kinds.in_reply(lex, question.expects, reply)
             || question.asks_time && kinds.in_reply(lex, Expects::Time, reply)
-            || echoed;
+            || echoed
+            || single && question.ability && lex.questions.ability_answers.is_match(reply);
         let kind_about = about_this.iter().any(|&c| {
             gives_kind(question, c)
                 && (!pointed_by_other(c) || telling.iter().any(|k| has(&clause_stems[c], k)))
@@ -2509,6 +2560,28 @@ mod tests {
         assert!(!en(
             customer,
             "Hello,\n\nyou can track the claim here: https://bags.example/track. At the moment we don't know where the bag is; we will update the tracker by Thursday."
+        ));
+    }
+
+    #[test]
+    fn a_no_before_a_noun_is_no_answer() {
+        let customer = "Could you advise whether the tickets may be exchanged for the matinee? I should also like to know whether the theatre offers step-free access to the stalls.";
+        assert!(en(
+            customer,
+            "Hi,\n\nswapping is totally doable, the tickets may be exchanged for the matinee.\n\nNo fee."
+        ));
+        // "No, sorry." is one.
+        assert!(!en(
+            customer,
+            "Hi,\n\nswapping is totally doable, the tickets may be exchanged for the matinee.\n\nNo, sorry."
+        ));
+    }
+
+    #[test]
+    fn is_it_possible_asks_what_one_can_do() {
+        assert!(!en(
+            "Our parcel comes on Thursday. Is it possible to get a narrower window?",
+            "Hi Owen,\n\nthe courier texts a one-hour slot on the day, and you can move that slot from the link in the text."
         ));
     }
 
