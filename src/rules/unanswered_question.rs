@@ -287,8 +287,7 @@ fn requested_verb(lex: &Lexicon, question: &str) -> Option<Rc<str>> {
 /// "Voit…", "Can…?" -> "…can…", "…can't…")?
 fn says_yes_or_no(lex: &Lexicon, sentence: &str, cue: Option<&str>, ability: bool) -> bool {
     let q = &lex.questions;
-    if answers_yes_or_no(lex, sentence).is_some() || ability && q.ability_answers.is_match(sentence)
-    {
+    if answers_yes_or_no(lex, sentence) || ability && q.ability_answers.is_match(sentence) {
         return true;
     }
     let Some(stem) = cue
@@ -368,9 +367,11 @@ fn answer_starts<'a>(lex: &'a Lexicon, text: &'a str) -> impl Iterator<Item = us
         })
 }
 
-/// The first yes or no answer in `text`, if any.
-fn answers_yes_or_no(lex: &Lexicon, text: &str) -> Option<usize> {
-    answer_starts(lex, text).next()
+/// Does `text` say yes or no? The quick test first: only an English "no"
+/// needs a look at the word after it.
+fn answers_yes_or_no(lex: &Lexicon, text: &str) -> bool {
+    lex.questions.yes_no_answers.is_match(text)
+        && (lex.lang != Lang::En || answer_starts(lex, text).next().is_some())
 }
 
 /// Greetings and small talk that end with a question mark but ask nothing.
@@ -853,7 +854,7 @@ impl AnswerKinds {
             Expects::Duration => duration_re().is_match(text) || q.duration_words.is_match(text),
             Expects::Amount => amount_re().is_match(text),
             Expects::Place => place_re().is_match(text) || q.place_words.is_match(text),
-            Expects::YesNo => answers_yes_or_no(lex, text).is_some(),
+            Expects::YesNo => answers_yes_or_no(lex, text),
             Expects::Reason => q.reason_words.is_match(text),
             Expects::Other => false,
         }

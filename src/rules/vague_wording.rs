@@ -110,12 +110,14 @@ fn names_itself(lex: &Lexicon, body: &str, secrets: &[Range<usize>]) -> bool {
         let from = words[i.saturating_sub(3)].0.start;
         let window = &body[from..span.start];
         let line = window.rsplit('\n').next().unwrap_or_default();
-        // "koodilla LANKA10", "use code SPRING10": a discount code.
-        let code = words[i.saturating_sub(2)..i].iter().any(|(_, w)| {
-            let w = w.to_lowercase();
+        lex.password.as_ref().is_some_and(|re| re.is_match(line))
+    };
+    // "koodilla LANKA10", "use code SPRING10": a discount code.
+    let after_code_word = |i: usize| {
+        words[i.saturating_sub(2)..i].iter().any(|(_, w)| {
+            let w = lowercase(w);
             lex.code_words.iter().any(|c| w.contains(c.as_str()))
-        });
-        code || lex.password.as_ref().is_some_and(|re| re.is_match(line))
+        })
     };
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     words.iter().enumerate().any(|(i, (span, word))| {
@@ -132,7 +134,7 @@ fn names_itself(lex: &Lexicon, body: &str, secrets: &[Range<usize>]) -> bool {
             return false;
         }
         if is_model_code(word) && capital {
-            return true;
+            return !after_code_word(i);
         }
         // "Kesäkassi-tuotteen", "Oma Kallio -palveluun", "Polku 3
         // -palvelun": a name joined to the generic word names the thing the
