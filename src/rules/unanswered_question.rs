@@ -412,6 +412,20 @@ fn fronted(q: &QuestionLexicon, lower: &str) -> bool {
         .contains(first.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
+/// The first two words of the English or Swedish sentence `lower`, after
+/// those that join it to the one before; none after a fronted adverb, whose
+/// statement puts its verb first ("Dessutom har lappen…").
+fn opening_words<'a>(lex: &Lexicon, lower: &'a str) -> Option<(&'a str, &'a str)> {
+    let q = &lex.questions;
+    if lex.lang == Lang::Fi || fronted(q, lower) {
+        return None;
+    }
+    let mut words = without_leading(q, lower)
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    Some((words.next()?, words.next()?))
+}
+
 /// Does `lower` open with a verb that asks yes or no and its subject
 /// ("do u do student discounts", "kan ni skicka det")? Casual English and
 /// Swedish ask so without a question mark. Not "should you need…", "were
@@ -419,13 +433,7 @@ fn fronted(q: &QuestionLexicon, lower: &str) -> bool {
 fn verb_then_subject(lex: &Lexicon, lower: &str) -> bool {
     const CONDITIONS: &[&str] = &["had", "should", "were"];
     let q = &lex.questions;
-    if lex.lang == Lang::Fi || fronted(q, lower) {
-        return false;
-    }
-    let mut words = without_leading(q, lower)
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
-    let (Some(verb), Some(subject)) = (words.next(), words.next()) else {
+    let Some((verb, subject)) = opening_words(lex, lower) else {
         return false;
     };
     q.yes_no.iter().any(|v| v == verb)
@@ -443,13 +451,7 @@ fn asking_word_then_verb(lex: &Lexicon, lower: &str) -> bool {
         "vilka", "vilken", "vilket",
     ];
     let q = &lex.questions;
-    if lex.lang == Lang::Fi || fronted(q, lower) {
-        return false;
-    }
-    let mut words = without_leading(q, lower)
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
-    let (Some(asking), Some(verb)) = (words.next(), words.next()) else {
+    let Some((asking, verb)) = opening_words(lex, lower) else {
         return false;
     };
     let verb_word = match lex.lang {
