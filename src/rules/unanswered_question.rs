@@ -446,10 +446,6 @@ fn verb_then_subject(lex: &Lexicon, lower: &str) -> bool {
 /// without a question mark. Not "what I need is…", "when I opened…", nor
 /// "vad gäller…" (as for).
 fn asking_word_then_verb(lex: &Lexicon, lower: &str) -> bool {
-    const ASKING: &[&str] = &[
-        "how", "hur", "vad", "varför", "vem", "what", "when", "where", "which", "who", "why",
-        "vilka", "vilken", "vilket",
-    ];
     let q = &lex.questions;
     let Some((asking, verb)) = opening_words(lex, lower) else {
         return false;
@@ -461,7 +457,7 @@ fn asking_word_then_verb(lex: &Lexicon, lower: &str) -> bool {
         }
         _ => q.yes_no.iter().any(|v| v == verb),
     };
-    ASKING.contains(&asking) && verb_word
+    is_question_word(q, asking) && verb_word
 }
 
 /// A Finnish verb that asks: "onko", "voisitteko", "säilytättekö", and the
