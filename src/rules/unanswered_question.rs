@@ -581,14 +581,9 @@ fn content_stems(lex: &Lexicon, text: &str) -> Vec<Rc<str>> {
 fn topic_stems(lex: &Lexicon, part: &str) -> Vec<Rc<str>> {
     let q = &lex.questions;
     let aside = part.match_indices(", ").map(|(at, _)| at).find(|&at| {
-        let mut words = part[at + 2..].split_whitespace().map(lowercase);
-        words
-            .next()
-            .is_some_and(|first| q.asides.contains(first.as_ref()))
-            && words.any(|w| {
-                q.pointers
-                    .contains(w.trim_matches(|c: char| !c.is_alphanumeric()))
-            })
+        let clause = &part[at + 2..];
+        let first = clause.split_whitespace().next().unwrap_or_default();
+        q.asides.contains(lowercase(first).as_ref()) && has_pointer(lex, clause)
     });
     if let Some(at) = aside {
         let topic = content_stems(lex, &part[..at]);
@@ -1110,10 +1105,14 @@ fn split_compound(lex: &Lexicon, sentence: &str) -> (Vec<String>, Option<String>
 /// Does the question `part` have at most one word of its own, and a word
 /// that points back ("saako sellaisen?", "kan ni skicka det?")?
 fn points_back_alone(lex: &Lexicon, part: &str) -> bool {
-    content_stems(lex, part).len() <= 1
-        && word_spans(part)
-            .into_iter()
-            .any(|(_, w)| lex.questions.pointers.contains(lowercase(w).as_ref()))
+    content_stems(lex, part).len() <= 1 && has_pointer(lex, part)
+}
+
+/// Has `text` a word that points back ("se", "it", "det", "sellaisen")?
+fn has_pointer(lex: &Lexicon, text: &str) -> bool {
+    word_spans(text)
+        .into_iter()
+        .any(|(_, w)| lex.questions.pointers.contains(lowercase(w).as_ref()))
 }
 
 /// The reply's sentences, cut again where a comma and a conjunction start a
@@ -1257,10 +1256,7 @@ fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
                 continue;
             }
             let keys = topic_stems(lex, &part);
-            let points_back = keys.len() <= 1
-                || word_spans(&part)
-                    .into_iter()
-                    .any(|(_, w)| lex.questions.pointers.contains(lowercase(w).as_ref()));
+            let points_back = keys.len() <= 1 || has_pointer(lex, &part);
             let asks_time = matches!(expects, Expects::YesNo | Expects::Other)
                 && lex.questions.time_topics.is_match(&lower);
             let request_verb = (expects == Expects::YesNo
