@@ -41,6 +41,10 @@ pub struct Lexicon {
     pub code_words: Vec<String>,
     /// Set phrases in which a generic word is no noun ("till er tjänst").
     pub idioms: PhraseSet,
+    /// Conjunctions that join the last two things of a list, and words
+    /// that open a clause rather than a list after a comma.
+    pub list_joiners: WordSet,
+    pub clause_openers: WordSet,
     pub third_person: Option<FastRegex>,
     pub formal_address: Option<FastRegex>,
     pub formal_exceptions: WordSet,
@@ -181,6 +185,26 @@ pub struct QuestionLexicon {
     pub asides: WordSet,
     /// Words that end like a Finnish question verb and are not one.
     pub not_questions: WordSet,
+    /// Yes/no answers that are determiners before a noun, and the words
+    /// after which they answer all the same.
+    pub determiners: WordSet,
+    pub determiner_answers: WordSet,
+    /// Verbs that open a condition when they come first.
+    pub conditions: WordSet,
+    /// A question word and a verb that open a topic ("vad gäller").
+    pub topic_openers: WordSet,
+    /// Small talk that asks nothing.
+    pub small_talk: Vec<String>,
+    /// Words that open a thank-you sentence.
+    pub thanks: WordSet,
+    /// ", " and the joining words between spaces (" ja ", " also "), found
+    /// in one pass over a lower-cased sentence.
+    pub joiners: AhoCorasick,
+    /// The words that offer an alternative, each with a space after it.
+    pub alternatives: Vec<String>,
+    /// "; " and a comma before each clause-opening conjunction (", ja ",
+    /// ", but "), found in one pass, ignoring ASCII case.
+    pub clause_cuts: AhoCorasick,
     /// Every entry of the seven question-word lists above, as written: a
     /// word that is one of them is a question word, not content.
     pub question_words: WordSet,
@@ -336,6 +360,8 @@ impl Lexicon {
         let mut place_heads = Vec::new();
         let mut code_words = Vec::new();
         let mut idioms = Vec::new();
+        let mut list_joiners = Vec::new();
+        let mut clause_openers = Vec::new();
         let mut third = Vec::new();
         let mut formal_address = Vec::new();
         let mut formal_exceptions = Vec::new();
@@ -369,6 +395,8 @@ impl Lexicon {
             place_heads.extend(p.vague.place_heads.iter().cloned());
             code_words.extend(p.vague.code_words.iter().cloned());
             idioms.extend(p.vague.idioms.iter().cloned());
+            list_joiners.extend(p.vague.list_joiners.iter().cloned());
+            clause_openers.extend(p.vague.clause_openers.iter().cloned());
             determiners.extend(p.vague.determiners.iter().cloned());
             modifiers.extend(p.vague.modifiers.iter().cloned());
             third.extend(p.vague.third_person.iter().cloned());
@@ -408,6 +436,16 @@ impl Lexicon {
             q.not_questions.extend(pq.not_questions.iter().cloned());
             q.cost_words.extend(pq.cost_words.iter().cloned());
             q.reply_requests.extend(pq.reply_requests.iter().cloned());
+            q.determiners.extend(pq.determiners.iter().cloned());
+            q.determiner_answers
+                .extend(pq.determiner_answers.iter().cloned());
+            q.conditions.extend(pq.conditions.iter().cloned());
+            q.topic_openers.extend(pq.topic_openers.iter().cloned());
+            q.small_talk.extend(pq.small_talk.iter().cloned());
+            q.thanks.extend(pq.thanks.iter().cloned());
+            q.joiners.extend(pq.joiners.iter().cloned());
+            q.alternatives.extend(pq.alternatives.iter().cloned());
+            q.clause_cuts.extend(pq.clause_cuts.iter().cloned());
             phrases.extend(p.canned.phrases.iter().cloned());
             cues.extend(p.password.cues.iter().cloned());
             cues.extend(p.password.code_cues.iter().cloned());
@@ -515,6 +553,8 @@ impl Lexicon {
             place_heads: place_heads.iter().map(|h| h.to_lowercase()).collect(),
             code_words: code_words.iter().map(|h| h.to_lowercase()).collect(),
             idioms: PhraseSet::new(&idioms)?,
+            list_joiners: set(&list_joiners),
+            clause_openers: set(&clause_openers),
             determiners: set(&determiners),
             modifier_endings: modifiers
                 .iter()
@@ -552,6 +592,29 @@ impl Lexicon {
                 fronting: set(&q.fronting),
                 asides: set(&q.asides),
                 not_questions: set(&q.not_questions),
+                determiners: set(&q.determiners),
+                determiner_answers: set(&q.determiner_answers),
+                conditions: set(&q.conditions),
+                topic_openers: set(&q.topic_openers),
+                small_talk: q.small_talk.iter().map(|s| s.to_lowercase()).collect(),
+                thanks: set(&q.thanks),
+                joiners: AhoCorasick::new(
+                    std::iter::once(", ".to_owned())
+                        .chain(q.joiners.iter().map(|w| format!(" {} ", w.to_lowercase()))),
+                )
+                .map_err(|e| format!("joiners: {e}"))?,
+                alternatives: q
+                    .alternatives
+                    .iter()
+                    .map(|w| format!("{} ", w.to_lowercase()))
+                    .collect(),
+                clause_cuts: AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build(
+                        std::iter::once("; ".to_owned())
+                            .chain(q.clause_cuts.iter().map(|w| format!(", {w} "))),
+                    )
+                    .map_err(|e| format!("clause cuts: {e}"))?,
                 synonyms: q
                     .synonyms
                     .iter()

@@ -147,6 +147,11 @@ pub struct VagueWords {
     /// Set phrases in which a generic word is no noun for the thing ("at
     /// your service", "stå till tjänst").
     pub idioms: Vec<String>,
+    /// Conjunctions that join the last two things of a list ("ja", "and").
+    pub list_joiners: Vec<String>,
+    /// Words that open a clause, not a list, after a comma ("jotka",
+    /// "which", "som").
+    pub clause_openers: Vec<String>,
 }
 
 /// Register markers (regular expressions unless said otherwise).
@@ -235,6 +240,33 @@ pub struct QuestionWords {
     /// Words that end like a Finnish question verb and are not one
     /// ("kaks", "koko").
     pub not_questions: Vec<String>,
+    /// Yes/no answer words that are a determiner before a noun, and then
+    /// no answer ("no fee", "no extra cost").
+    pub determiners: Vec<String>,
+    /// Words after which a determiner answers all the same ("No, sorry",
+    /// "no we don't", "no unfortunately").
+    pub determiner_answers: Vec<String>,
+    /// Verbs that, first in a sentence, open a condition and ask nothing
+    /// ("Should you need…", "Were it…").
+    pub conditions: Vec<String>,
+    /// A question word and a verb that open a topic and ask nothing ("vad
+    /// gäller betalningen…": as for the payment).
+    pub topic_openers: Vec<String>,
+    /// Greetings and small talk that end with a question mark and ask
+    /// nothing ("mitä kuuluu", "how are you").
+    pub small_talk: Vec<String>,
+    /// Words that open a thank-you sentence ("kiitos", "thanks"): thanking
+    /// for an order does not answer a question about it.
+    pub thanks: Vec<String>,
+    /// Words that join two questions in one sentence ("ja", "also",
+    /// "samt").
+    pub joiners: Vec<String>,
+    /// Words that offer an alternative ("vai", "or"): the two sides of one
+    /// ask one thing, and an answer to either answers it.
+    pub alternatives: Vec<String>,
+    /// Conjunctions that, after a comma, open a new clause of the reply
+    /// (", ja…", ", but…"): each clause may answer a question of its own.
+    pub clause_cuts: Vec<String>,
 }
 
 /// Stock phrases: words, `*` for any ending, `…` for a short gap.
@@ -429,6 +461,17 @@ mod tests {
                 ("not-questions", &pack.questions.not_questions),
                 ("cost-words", &pack.questions.cost_words),
                 ("reply-requests", &pack.questions.reply_requests),
+                ("determiners", &pack.questions.determiners),
+                ("determiner-answers", &pack.questions.determiner_answers),
+                ("conditions", &pack.questions.conditions),
+                ("topic-openers", &pack.questions.topic_openers),
+                ("small-talk", &pack.questions.small_talk),
+                ("thanks", &pack.questions.thanks),
+                ("joiners", &pack.questions.joiners),
+                ("alternatives", &pack.questions.alternatives),
+                ("clause-cuts", &pack.questions.clause_cuts),
+                ("list-joiners", &pack.vague.list_joiners),
+                ("clause-openers", &pack.vague.clause_openers),
                 ("streets", &pack.vague.streets),
                 ("street-endings", &pack.vague.street_endings),
                 ("place-heads", &pack.vague.place_heads),

@@ -331,62 +331,37 @@ fn opens_with_answer(lex: &Lexicon, clause: &str) -> bool {
     answer_starts(lex, clause).any(|at| at == first.start || Some(at) == second)
 }
 
-/// Where the yes or no answers of `text` start. An English "no" before a
-/// noun is a determiner, not an answer: "No fee", "no stress", not "No, …"
-/// nor "No we don't".
+/// Where the yes or no answers of `text` start. A determiner before a
+/// noun is no answer: the English "no" in "No fee", "no stress", not in
+/// "No, …" nor "No we don't".
 fn answer_starts<'a>(lex: &'a Lexicon, text: &'a str) -> impl Iterator<Item = usize> + 'a {
-    const AFTER_NO: &[&str] = &[
-        "i",
-        "it",
-        "not",
-        "sorry",
-        "that",
-        "there",
-        "they",
-        "unfortunately",
-        "we",
-        "you",
-    ];
-    lex.questions
-        .yes_no_answers
-        .find_iter(text)
-        .filter_map(move |m| {
-            let determiner = lex.lang == Lang::En
-                && m.as_str().eq_ignore_ascii_case("no")
-                && text[m.end()..].starts_with(' ')
-                && text[m.end()..]
-                    .split_whitespace()
-                    .next()
-                    .map(|next| next.trim_end_matches(|c: char| !c.is_alphanumeric()))
-                    .is_some_and(|next| {
-                        !next.is_empty()
-                            && next.chars().all(char::is_alphabetic)
-                            && !AFTER_NO.contains(&lowercase(next).as_ref())
-                    });
-            (!determiner).then_some(m.start())
-        })
+    let q = &lex.questions;
+    q.yes_no_answers.find_iter(text).filter_map(move |m| {
+        let determiner = q.determiners.contains(lowercase(m.as_str()).as_ref())
+            && text[m.end()..].starts_with(' ')
+            && text[m.end()..]
+                .split_whitespace()
+                .next()
+                .map(|next| next.trim_end_matches(|c: char| !c.is_alphanumeric()))
+                .is_some_and(|next| {
+                    !next.is_empty()
+                        && next.chars().all(char::is_alphabetic)
+                        && !q.determiner_answers.contains(lowercase(next).as_ref())
+                });
+        (!determiner).then_some(m.start())
+    })
 }
 
-/// Does `text` say yes or no? The quick test first: only an English "no"
+/// Does `text` say yes or no? The quick test first: only a determiner
 /// needs a look at the word after it.
 fn answers_yes_or_no(lex: &Lexicon, text: &str) -> bool {
     lex.questions.yes_no_answers.is_match(text)
-        && (lex.lang != Lang::En || answer_starts(lex, text).next().is_some())
+        && (lex.questions.determiners.is_empty() || answer_starts(lex, text).next().is_some())
 }
 
 /// Greetings and small talk that end with a question mark but ask nothing.
-fn small_talk(lower: &str) -> bool {
-    const SMALL_TALK: &[&str] = &[
-        "mitä kuuluu",
-        "miten menee",
-        "mitäs kuuluu",
-        "how are you",
-        "how's it going",
-        "hur mår du",
-        "hur är läget",
-        "läget",
-    ];
-    lower.split_whitespace().nth(5).is_none() && SMALL_TALK.iter().any(|s| lower.contains(s))
+fn small_talk(q: &QuestionLexicon, lower: &str) -> bool {
+    lower.split_whitespace().nth(5).is_none() && q.small_talk.iter().any(|s| lower.contains(s))
 }
 
 /// `lower` without the words that join a question to the one before it
@@ -431,13 +406,12 @@ fn opening_words<'a>(lex: &Lexicon, lower: &'a str) -> Option<(&'a str, &'a str)
 /// Swedish ask so without a question mark. Not "should you need…", "were
 /// it…": a condition.
 fn verb_then_subject(lex: &Lexicon, lower: &str) -> bool {
-    const CONDITIONS: &[&str] = &["had", "should", "were"];
     let q = &lex.questions;
     let Some((verb, subject)) = opening_words(lex, lower) else {
         return false;
     };
     q.yes_no.iter().any(|v| v == verb)
-        && !CONDITIONS.contains(&verb)
+        && !q.conditions.contains(verb)
         && q.subjects.contains(subject)
 }
 
@@ -451,13 +425,12 @@ fn asking_word_then_verb(lex: &Lexicon, lower: &str) -> bool {
         return false;
     };
     let verb_word = match lex.lang {
-        Lang::Sv => {
-            is_swedish_question_verb(q, verb) && verb != "gäller"
-                || q.yes_no.iter().any(|v| v == verb)
-        }
+        Lang::Sv => is_swedish_question_verb(q, verb) || q.yes_no.iter().any(|v| v == verb),
         _ => q.yes_no.iter().any(|v| v == verb),
     };
-    is_question_word(q, asking) && verb_word
+    is_question_word(q, asking)
+        && verb_word
+        && !q.topic_openers.contains(&format!("{asking} {verb}"))
 }
 
 /// A Finnish verb that asks: "onko", "voisitteko", "säilytättekö", and the
@@ -498,7 +471,7 @@ fn is_swedish_question_verb(q: &QuestionLexicon, word: &str) -> bool {
 
 fn is_question(lex: &Lexicon, sentence: &str) -> bool {
     let lower = lowercase(sentence);
-    if small_talk(&lower) {
+    if small_talk(&lex.questions, &lower) {
         return false;
     }
     if sentence.trim_end().ends_with('?') {
@@ -924,8 +897,7 @@ fn answered_inline(text: &str, question: &str) -> bool {
 
 /// The reply without its thank-you sentences ("Kiitos tilauksestasi"):
 /// thanking for an order does not answer a question about it.
-fn without_thanks(reply: &str) -> String {
-    const THANKS: &[&str] = &["kiitos", "kiitämme", "thank", "thanks", "tack"];
+fn without_thanks(q: &QuestionLexicon, reply: &str) -> String {
     sentences(reply)
         .into_iter()
         .map(|r| &reply[r])
@@ -935,7 +907,10 @@ fn without_thanks(reply: &str) -> String {
                 .next()
                 .unwrap_or_default()
                 .to_lowercase();
-            if !THANKS.contains(&first.trim_matches(|c: char| !c.is_alphanumeric())) {
+            if !q
+                .thanks
+                .contains(first.trim_matches(|c: char| !c.is_alphanumeric()))
+            {
                 return Some(s);
             }
             // "Kiitos kun kerroit – löysin syyn.": the answer after the dash.
@@ -992,24 +967,9 @@ fn opens_question(lex: &Lexicon, lower: &str) -> bool {
 /// at it with hardly a word of its own ("Tarvitsisimme kuitin
 /// kirjanpitoon, saako sellaisen?"), comes back beside the parts.
 fn split_compound(lex: &Lexicon, sentence: &str) -> (Vec<String>, Option<String>) {
-    // Not "vai", "or", "eller": "Hyvitetäänkö ne vai pitääkö minun tehdä
-    // jotain?", "can I bring the van or is it tents only?" ask one thing,
-    // and an answer to either side answers it.
-    const JOINERS: &[&str] = &[
-        ", ",
-        " ja ",
-        " and ",
-        " och ",
-        " samt ",
-        " sekä ",
-        " also ",
-        " entä ",
-        " myös ",
-        " dessutom ",
-        " även ",
-    ];
-    static FINDER: OnceLock<AhoCorasick> = OnceLock::new();
-    let finder = FINDER.get_or_init(|| AhoCorasick::new(JOINERS).expect("joiners compile"));
+    // Not after an alternative ("vai", "or", "eller"): "Hyvitetäänkö ne
+    // vai pitääkö minun tehdä jotain?", "can I bring the van or is it tents
+    // only?" ask one thing, and an answer to either side answers it.
     // Lines wrapped inside the sentence ("ja\npääseekö") are spaces.
     let sentence = &sentence.split_whitespace().collect::<Vec<_>>().join(" ");
     let lower = sentence.to_lowercase();
@@ -1018,12 +978,14 @@ fn split_compound(lex: &Lexicon, sentence: &str) -> (Vec<String>, Option<String>
         return (vec![sentence.clone()], None);
     }
     let mut cuts = Vec::new();
-    for joiner in finder.find_overlapping_iter(&lower) {
+    for joiner in lex.questions.joiners.find_overlapping_iter(&lower) {
         let (at, end) = (joiner.start(), joiner.end());
         let after = lower[end..].trim_start_matches(|c: char| c == ',' || c.is_whitespace());
-        if ["vai ", "tai ", "or ", "eller "]
+        if lex
+            .questions
+            .alternatives
             .iter()
-            .any(|alternative| after.starts_with(alternative))
+            .any(|alternative| after.starts_with(alternative.as_str()))
         {
             continue;
         }
@@ -1118,21 +1080,11 @@ fn has_pointer(lex: &Lexicon, text: &str) -> bool {
 /// The reply's sentences, cut again where a comma and a conjunction start a
 /// new clause: "Toimitus kestää 3 päivää, ja seurantakoodi tulee
 /// sähköpostiin" answers two questions, one with each clause.
-fn clauses(text: &str) -> Vec<(Range<usize>, usize)> {
-    const CUTS: &[&str] = &[
-        ", and ", ", but ", ", ja ", ", mutta ", ", sekä ", ", och ", ", men ", "; ",
-    ];
-    static FINDER: OnceLock<AhoCorasick> = OnceLock::new();
-    let finder = FINDER.get_or_init(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(CUTS)
-            .expect("clause cuts compile")
-    });
+fn clauses(q: &QuestionLexicon, text: &str) -> Vec<(Range<usize>, usize)> {
     let mut out = Vec::new();
     for (n, sentence) in sentences(text).into_iter().enumerate() {
         let mut start = sentence.start;
-        for cut in finder.find_iter(&text[sentence.clone()]) {
+        for cut in q.clause_cuts.find_iter(&text[sentence.clone()]) {
             let at = sentence.start + cut.start();
             out.push((start..at, n));
             start = at + 1;
@@ -1451,9 +1403,9 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
     // The answer: the body, not the greeting or the closing.
     let start = ctx.reply.greeting.end;
     let reply = &ctx.reply.own[start..ctx.reply.body.end.max(start)];
-    let without = without_thanks(reply);
+    let without = without_thanks(&lex.questions, reply);
     let (clause_ranges, clause_sentence): (Vec<Range<usize>>, Vec<usize>) =
-        clauses(&without).into_iter().unzip();
+        clauses(&lex.questions, &without).into_iter().unzip();
     let clause_text: Vec<&str> = clause_ranges.iter().map(|r| &without[r.clone()]).collect();
     let stock = stock_clauses(lex, &without, &clause_ranges);
     let clause_stems: Vec<Vec<Rc<str>>> = clause_text

@@ -226,12 +226,7 @@ fn names_a_part(lex: &Lexicon, text: &str, words: &[(Range<usize>, &str)]) -> bo
 /// (1 l) ja ruisleivän, yhteensä", "…produkterna, grädden och de två
 /// paprikorna, har jag")? Not a clause ("tuotteet, jotka tilasit ja
 /// maksoit, lähetetään").
-fn listed_after(after: &str) -> bool {
-    const JOINERS: &[&str] = &["and", "ja", "och", "samt", "sekä"];
-    const OPENERS: &[&str] = &[
-        "but", "if", "jos", "joita", "joka", "jonka", "jotka", "kun", "men", "mikä", "mitkä",
-        "mutta", "när", "om", "som", "that", "when", "which", "who", "vilka", "vilket",
-    ];
+fn listed_after(lex: &Lexicon, after: &str) -> bool {
     let Some(rest) = after.strip_prefix(", ") else {
         return false;
     };
@@ -246,8 +241,8 @@ fn listed_after(after: &str) -> bool {
     stop && words.len() <= 8
         && words
             .first()
-            .is_some_and(|w| !OPENERS.contains(&w.as_str()))
-        && words[1..].iter().any(|w| JOINERS.contains(&w.as_str()))
+            .is_some_and(|w| !lex.clause_openers.contains(w))
+        && words[1..].iter().any(|w| lex.list_joiners.contains(w))
 }
 
 /// A model code: letters and one to four digits, eight characters at most
@@ -418,7 +413,7 @@ impl Rule for VagueWording {
             }
             // "puuttuneet tuotteet, kevytmaidon ja ruisleivän, …": the
             // things listed right after it.
-            if listed_after(&own[span.end..]) {
+            if listed_after(ctx.lex, &own[span.end..]) {
                 continue;
             }
             let next = words.get(i + 1);
