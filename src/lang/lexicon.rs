@@ -205,6 +205,10 @@ pub struct QuestionLexicon {
     /// "; " and a comma before each clause-opening conjunction (", ja ",
     /// ", but "), found in one pass, ignoring ASCII case.
     pub clause_cuts: AhoCorasick,
+    /// Endings of a verb that asks for a deed, and two-word openers of a
+    /// request ("can you").
+    pub request_endings: Vec<String>,
+    pub request_openers: WordSet,
     /// Every entry of the seven question-word lists above, as written: a
     /// word that is one of them is a question word, not content.
     pub question_words: WordSet,
@@ -446,6 +450,8 @@ impl Lexicon {
             q.joiners.extend(pq.joiners.iter().cloned());
             q.alternatives.extend(pq.alternatives.iter().cloned());
             q.clause_cuts.extend(pq.clause_cuts.iter().cloned());
+            q.request_endings.extend(pq.request_endings.iter().cloned());
+            q.request_openers.extend(pq.request_openers.iter().cloned());
             phrases.extend(p.canned.phrases.iter().cloned());
             cues.extend(p.password.cues.iter().cloned());
             cues.extend(p.password.code_cues.iter().cloned());
@@ -615,6 +621,8 @@ impl Lexicon {
                             .chain(q.clause_cuts.iter().map(|w| format!(", {w} "))),
                     )
                     .map_err(|e| format!("clause cuts: {e}"))?,
+                request_endings: q.request_endings.iter().map(|e| e.to_lowercase()).collect(),
+                request_openers: set(&q.request_openers),
                 synonyms: q
                     .synonyms
                     .iter()

@@ -267,6 +267,12 @@ pub struct QuestionWords {
     /// Conjunctions that, after a comma, open a new clause of the reply
     /// (", ja…", ", but…"): each clause may answer a question of its own.
     pub clause_cuts: Vec<String>,
+    /// Endings of a verb that asks someone to do something ("voisitteko",
+    /// "voitko", the asker's own "voisinko"): the request's verb follows.
+    pub request_endings: Vec<String>,
+    /// Two words that open a request ("can you", "kan ni"): the request's
+    /// verb follows.
+    pub request_openers: Vec<String>,
 }
 
 /// Stock phrases: words, `*` for any ending, `…` for a short gap.
@@ -470,6 +476,8 @@ mod tests {
                 ("joiners", &pack.questions.joiners),
                 ("alternatives", &pack.questions.alternatives),
                 ("clause-cuts", &pack.questions.clause_cuts),
+                ("request-endings", &pack.questions.request_endings),
+                ("request-openers", &pack.questions.request_openers),
                 ("list-joiners", &pack.vague.list_joiners),
                 ("clause-openers", &pack.vague.clause_openers),
                 ("streets", &pack.vague.streets),

@@ -222,10 +222,7 @@ fn echo_stem(lang: Lang, cue: &str) -> String {
     if lang != Lang::Fi {
         return cue.to_string();
     }
-    let verb = ["kohan", "köhän", "ko", "kö", "ks"]
-        .iter()
-        .find_map(|suffix| cue.strip_suffix(suffix))
-        .unwrap_or(cue);
+    let verb = without_question_clitic(cue).unwrap_or(cue);
     let verb = match verb.strip_suffix('n') {
         Some(stem) if stem.chars().count() >= 3 => stem,
         _ => verb,
@@ -233,11 +230,23 @@ fn echo_stem(lang: Lang, cue: &str) -> String {
     verb.chars().take(4).collect()
 }
 
+/// The endings of a Finnish question verb, longest first where one ends
+/// another: "onko", "voiks", "mahtaakohan".
+const QUESTION_CLITICS: [&str; 5] = ["kohan", "köhän", "ko", "kö", "ks"];
+
+/// A Finnish question verb without its question clitic: "säilytättekö" ->
+/// "säilytätte", "onks" -> "on".
+fn without_question_clitic(word: &str) -> Option<&str> {
+    QUESTION_CLITICS
+        .iter()
+        .find_map(|clitic| word.strip_suffix(clitic))
+}
+
 /// "Voitteko tarkistaa…?", "Can you check…?", "Kan ni återställa…?": a
 /// request, answered by doing it ("Tarkistin…", "I've unlocked it"), not by
 /// a yes or a no.
-fn is_request(lang: Lang, question: &str) -> bool {
-    request_at(lang, &lowercase_words(question)).is_some()
+fn is_request(q: &QuestionLexicon, question: &str) -> bool {
+    request_at(q, &lowercase_words(question)).is_some()
 }
 
 fn lowercase_words(text: &str) -> Vec<String> {
@@ -248,36 +257,30 @@ fn lowercase_words(text: &str) -> Vec<String> {
 }
 
 /// Where the verb of a request stands among its lower-case `words`: after
-/// "voisitteko"/"voitko" (or the asker's own "voisinko", "pääsisinkö"),
-/// or after "can you"/"kan ni".
-fn request_at(lang: Lang, words: &[String]) -> Option<usize> {
-    match lang {
-        Lang::Fi => words
-            .iter()
-            .position(|w| {
-                w.chars().count() >= 5
-                    && ["sinko", "sinkö", "tko", "tkö", "tteko", "ttekö"]
-                        .iter()
-                        .any(|e| w.ends_with(e))
-            })
-            .map(|at| at + 1),
-        Lang::En | Lang::Sv => words
-            .windows(2)
-            .position(|pair| {
-                matches!(
-                    pair[0].as_str(),
-                    "can" | "could" | "would" | "will" | "kan" | "kunde" | "skulle" | "vill"
-                ) && matches!(pair[1].as_str(), "you" | "ni" | "du")
-            })
-            .map(|at| at + 2),
+/// a verb with a request's ending ("voisitteko", "voitko", the asker's own
+/// "voisinko", "pääsisinkö"), or after two words that open a request ("can
+/// you", "kan ni").
+fn request_at(q: &QuestionLexicon, words: &[String]) -> Option<usize> {
+    let ending = |w: &String| {
+        w.chars().count() >= 5 && q.request_endings.iter().any(|e| w.ends_with(e.as_str()))
+    };
+    if let Some(at) = words.iter().position(ending) {
+        return Some(at + 1);
     }
+    words
+        .windows(2)
+        .position(|pair| {
+            q.request_openers
+                .contains(&format!("{} {}", pair[0], pair[1]))
+        })
+        .map(|at| at + 2)
 }
 
 /// The verb a request asks for, as a pairing key ("Can you reset my
 /// account?" -> "reset"); None when it is no request.
 fn requested_verb(lex: &Lexicon, question: &str) -> Option<Rc<str>> {
     let words = lowercase_words(question);
-    let verb = words.get(request_at(lex.lang, &words)?)?;
+    let verb = words.get(request_at(&lex.questions, &words)?)?;
     content_stems(lex, verb).into_iter().next()
 }
 
@@ -437,9 +440,7 @@ fn asking_word_then_verb(lex: &Lexicon, lower: &str) -> bool {
 /// spoken "onks", "voiks", "mahtuuks".
 fn is_finnish_question_verb(q: &QuestionLexicon, word: &str) -> bool {
     word.chars().count() >= 4
-        && ["ko", "kö", "kohan", "köhän", "ks"]
-            .iter()
-            .any(|e| word.ends_with(e))
+        && QUESTION_CLITICS.iter().any(|e| word.ends_with(e))
         && !q.not_questions.contains(word)
 }
 
@@ -527,11 +528,7 @@ fn content_stems(lex: &Lexicon, text: &str) -> Vec<Rc<str>> {
             // "säilytättekö" -> "säilytätte": the question's clitic is no
             // part of the word's content.
             let bare = (lex.lang == Lang::Fi && is_finnish_question_verb(q, &w))
-                .then(|| {
-                    ["kohan", "köhän", "ko", "kö", "ks"]
-                        .iter()
-                        .find_map(|e| w.strip_suffix(e))
-                })
+                .then(|| without_question_clitic(&w))
                 .flatten();
             match bare {
                 // "onko", "oisko": the question verb alone says nothing.
@@ -1173,7 +1170,8 @@ fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
             // "Could you tell me where…", "Voisitteko kertoa, milloin…": the
             // request asks the question word after it.
             if expects == Expects::YesNo
-                && (is_request(lex.lang, &part) || contains_phrase(&lower, &lex.questions.indirect))
+                && (is_request(&lex.questions, &part)
+                    || contains_phrase(&lower, &lex.questions.indirect))
             {
                 // After the indirect phrase ("do you know where…"), or
                 // after the request's first word.
@@ -1585,7 +1583,7 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
             && (question.expects == Expects::YesNo && question.keys.len() >= 3
                 || question.expects == Expects::Other && question.keys.len() >= 4)
             && shared_any == 1
-            && !is_request(lex.lang, &question.text)
+            && !is_request(&lex.questions, &question.text)
             && !kind_about;
         // "Paljonko…?", "Milloin…?", "Mihin…?": naming the topic is not
         // an amount, a time or a place; a number in a sentence about it
