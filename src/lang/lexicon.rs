@@ -216,6 +216,23 @@ pub struct QuestionLexicon {
     pub question_phrases: Vec<String>,
 }
 
+/// The phrases, and each phrase of two words or more with one filler
+/// inside it: "pyydän teitä ilmoittamaan" is also "pyydän teitä
+/// ystävällisesti ilmoittamaan".
+fn with_fillers(phrases: &[String], fillers: &[String]) -> Vec<String> {
+    let mut out = phrases.to_vec();
+    for phrase in phrases {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        for gap in 1..words.len() {
+            for filler in fillers {
+                let (head, tail) = words.split_at(gap);
+                out.push(format!("{} {filler} {}", head.join(" "), tail.join(" ")));
+            }
+        }
+    }
+    out
+}
+
 fn set(words: &[String]) -> WordSet {
     words.iter().map(|w| w.to_lowercase()).collect()
 }
@@ -452,6 +469,7 @@ impl Lexicon {
             q.clause_cuts.extend(pq.clause_cuts.iter().cloned());
             q.request_endings.extend(pq.request_endings.iter().cloned());
             q.request_openers.extend(pq.request_openers.iter().cloned());
+            q.fillers.extend(pq.fillers.iter().cloned());
             phrases.extend(p.canned.phrases.iter().cloned());
             cues.extend(p.password.cues.iter().cloned());
             cues.extend(p.password.code_cues.iter().cloned());
@@ -635,7 +653,7 @@ impl Lexicon {
                 yes_no: q.yes_no,
                 why: q.why,
                 other: q.other,
-                indirect: AhoCorasick::new(&q.indirect)
+                indirect: AhoCorasick::new(with_fillers(&q.indirect, &q.fillers))
                     .map_err(|e| format!("indirect questions: {e}"))?,
             },
             canned,

@@ -273,6 +273,9 @@ pub struct QuestionWords {
     /// Two words that open a request ("can you", "kan ni"): the request's
     /// verb follows.
     pub request_openers: Vec<String>,
+    /// Words that may stand inside an indirect phrase ("pyydän Teitä
+    /// ystävällisesti ilmoittamaan", "could you please let me know").
+    pub fillers: Vec<String>,
 }
 
 /// Stock phrases: words, `*` for any ending, `…` for a short gap.
@@ -478,6 +481,7 @@ mod tests {
                 ("clause-cuts", &pack.questions.clause_cuts),
                 ("request-endings", &pack.questions.request_endings),
                 ("request-openers", &pack.questions.request_openers),
+                ("fillers", &pack.questions.fillers),
                 ("list-joiners", &pack.vague.list_joiners),
                 ("clause-openers", &pack.vague.clause_openers),
                 ("streets", &pack.vague.streets),

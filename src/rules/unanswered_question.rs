@@ -735,10 +735,14 @@ fn has_number(lex: &Lexicon, text: &str, durations: bool) -> bool {
     }
     let times: Vec<Range<usize>> = time_re().find_iter(text).map(|m| m.range()).collect();
     let words = word_spans(text);
+    // "klo 15", "14 päivän maksuajalla", "in 3 weeks": a time or a
+    // duration, no amount.
     let time_word = |j: usize| {
-        words
-            .get(j)
-            .is_some_and(|(_, w)| lex.questions.time_words.is_match(&lowercase(w)))
+        words.get(j).is_some_and(|(_, w)| {
+            let lower = lowercase(w);
+            lex.questions.time_words.is_match(&lower)
+                || lex.questions.duration_words.is_match(&lower)
+        })
     };
     words.iter().enumerate().any(|(j, (span, word))| {
         word.contains(|c: char| c.is_ascii_digit())
@@ -2837,6 +2841,36 @@ mod tests {
         assert!(!sv(
             "Var är mitt paket?",
             "Hej Anna,\n\ndet finns hos ombudet på Storgatan."
+        ));
+    }
+
+    #[test]
+    fn a_filler_inside_an_indirect_phrase_keeps_it_a_question() {
+        // "ystävällisesti" inside "pyydän Teitä … ilmoittamaan": both
+        // sentences ask, and the "ei" of a condition answers neither.
+        assert!(fi(
+            "Pyydän Teitä ystävällisesti ilmoittamaan, milloin virittäjä voisi saapua. \
+             Haluaisin myös tietää, sisältyvätkö matkakulut hintaan.",
+            "Hei,\n\nvirittäjä tulee tiistaina 19.1. klo 9. Jos aika ei sovi, laita viestiä."
+        ));
+        assert!(!fi(
+            "Pyydän Teitä ystävällisesti ilmoittamaan, milloin virittäjä voisi saapua. \
+             Haluaisin myös tietää, sisältyvätkö matkakulut hintaan.",
+            "Hei,\n\nvirittäjä tulee tiistaina 19.1. klo 9. Matkakulut sisältyvät hintaan."
+        ));
+    }
+
+    #[test]
+    fn a_number_before_a_duration_word_is_no_amount() {
+        let customer = "Milloin virittäjä pääsee käymään? Ja kuinka paljon viritys maksaa?";
+        assert!(fi(
+            customer,
+            "Hei,\n\nvirittäjä pääsee torstaina 21.1. aamupäivällä. Maksun voi hoitaa \
+             kortilla tai laskulla 14 päivän maksuajalla."
+        ));
+        assert!(!fi(
+            customer,
+            "Hei,\n\nvirittäjä pääsee torstaina 21.1. aamupäivällä. Viritys maksaa 95 euroa."
         ));
     }
 }
