@@ -209,6 +209,10 @@ pub struct QuestionLexicon {
     /// request ("can you").
     pub request_endings: Vec<String>,
     pub request_openers: WordSet,
+    /// Beginnings of the words that ask whether something is included.
+    pub inclusion: FastRegex,
+    /// Phrases that say something costs nothing.
+    pub free: PhraseSet,
     /// Every entry of the seven question-word lists above, as written: a
     /// word that is one of them is a question word, not content.
     pub question_words: WordSet,
@@ -470,6 +474,8 @@ impl Lexicon {
             q.request_endings.extend(pq.request_endings.iter().cloned());
             q.request_openers.extend(pq.request_openers.iter().cloned());
             q.fillers.extend(pq.fillers.iter().cloned());
+            q.inclusion.extend(pq.inclusion.iter().cloned());
+            q.free.extend(pq.free.iter().cloned());
             phrases.extend(p.canned.phrases.iter().cloned());
             cues.extend(p.password.cues.iter().cloned());
             cues.extend(p.password.code_cues.iter().cloned());
@@ -641,6 +647,8 @@ impl Lexicon {
                     .map_err(|e| format!("clause cuts: {e}"))?,
                 request_endings: q.request_endings.iter().map(|e| e.to_lowercase()).collect(),
                 request_openers: set(&q.request_openers),
+                inclusion: prefix_words_regex(&q.inclusion),
+                free: PhraseSet::new(&q.free)?,
                 synonyms: q
                     .synonyms
                     .iter()

@@ -276,6 +276,14 @@ pub struct QuestionWords {
     /// Words that may stand inside an indirect phrase ("pyydän Teitä
     /// ystävällisesti ilmoittamaan", "could you please let me know").
     pub fillers: Vec<String>,
+    /// Beginnings of the words that ask whether something is included
+    /// ("sisältyykö", "kuuluuko", "included", "ingår"): a yes or a no, a
+    /// price or the word again answers such a question, not its topic.
+    pub inclusion: Vec<String>,
+    /// Phrases that say something costs nothing ("maksuton", "at no extra
+    /// cost", "utan kostnad"), in the notation of stock phrases: they
+    /// answer a question on a price as an amount does.
+    pub free: Vec<String>,
 }
 
 /// Stock phrases: words, `*` for any ending, `…` for a short gap.
@@ -482,6 +490,8 @@ mod tests {
                 ("request-endings", &pack.questions.request_endings),
                 ("request-openers", &pack.questions.request_openers),
                 ("fillers", &pack.questions.fillers),
+                ("inclusion", &pack.questions.inclusion),
+                ("free", &pack.questions.free),
                 ("list-joiners", &pack.vague.list_joiners),
                 ("clause-openers", &pack.vague.clause_openers),
                 ("streets", &pack.vague.streets),

@@ -79,6 +79,11 @@ struct Question {
     /// Does it ask whether something is needed ("Pitääkö minun…", "Do I
     /// have to…")? A sentence of need answers it yes or no.
     of_need: bool,
+    /// Does it ask whether something is included ("Sisältyvätkö
+    /// pelastusliivit vuokraan?")? Beside other questions, the reply
+    /// naming the thing ("Pelastusliivejä on kokoissa S–XXL") does not
+    /// answer it: a yes or a no, a price or the word of inclusion does.
+    of_inclusion: bool,
     /// Is that statement the start of the question's own sentence
     /// ("Tarvitsisimme kuitin kirjanpitoon, saako sellaisen?")?
     context_inside: bool,
@@ -767,7 +772,9 @@ fn duration_re() -> &'static FastRegex {
 fn amount_re() -> &'static FastRegex {
     static RE: OnceLock<FastRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        FastRegex::new(r"(?i)\d+(?:[.,]\d+)?\s*(?:€|e\b|eur|euro|euroa|kr|kronor|sek|\$|%|kpl|st|pcs)|[€$£]\s*\d|\bilmai\w*|\bmaksut(?:on|ta)\w*|\bei\s+maksa\b|\bmaksa\s+mitään\b|\bfree\b|\bno\s+(?:extra\s+)?(?:charge|cost|fee)\b|\bcosts?\s+nothing\b|\bgratis\b|\bkostnadsfri\w*|\bkostar\s+(?:inget|ingenting)\b|\bingen\s+(?:extra\s+)?(?:avgift|kostnad)\b")
+        FastRegex::new(
+            r"(?i)\d+(?:[.,]\d+)?\s*(?:€|e\b|eur|euro|euroa|kr|kronor|sek|\$|%|kpl|st|pcs)|[€$£]\s*\d",
+        )
             .expect("amount regex")
     })
 }
@@ -819,7 +826,9 @@ impl AnswerKinds {
         match kind {
             Expects::Time => time_re().is_match(text) || q.time_words.is_match(text),
             Expects::Duration => duration_re().is_match(text) || q.duration_words.is_match(text),
-            Expects::Amount => amount_re().is_match(text),
+            Expects::Amount => {
+                amount_re().is_match(text) || !q.free.find_all(&lowercase(text)).is_empty()
+            }
             Expects::Place => place_re().is_match(text) || q.place_words.is_match(text),
             Expects::YesNo => answers_yes_or_no(lex, text),
             Expects::Reason => q.reason_words.is_match(text),
@@ -1226,6 +1235,7 @@ fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
                 before: before.clone(),
                 context_inside,
                 of_need: expects == Expects::YesNo && asks_need(lex, &lower),
+                of_inclusion: expects == Expects::YesNo && lex.questions.inclusion.is_match(&lower),
                 ability: expects == Expects::YesNo
                     && without_leading(&lex.questions, &lower)
                         .split_whitespace()
@@ -1611,9 +1621,16 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
             .request_verb
             .as_ref()
             .is_some_and(|verb| about_this.iter().any(|&c| has(&clause_stems[c], verb)));
+        let included = || {
+            about_this.iter().any(|&c| {
+                lex.questions.inclusion.is_match(&lowercase(clause_text[c]))
+                    || kinds.in_clause(lex, Expects::Amount, c, clause_text[c])
+            })
+        };
         let by_words = !partial
             && match (single, needs_kind) {
                 (true, true) => kind_anywhere || amount_about,
+                (false, false) if question.of_inclusion => kind_about || included(),
                 (true, false) => overlap_any || kind_anywhere,
                 (false, true) => kind_about || amount_about,
                 (false, false) => overlap_telling || overlap_context || kind_about || done,
@@ -2871,6 +2888,43 @@ mod tests {
         assert!(!fi(
             customer,
             "Hei,\n\nvirittäjä pääsee torstaina 21.1. aamupäivällä. Viritys maksaa 95 euroa."
+        ));
+    }
+
+    #[test]
+    fn a_question_of_inclusion_needs_more_than_its_topic() {
+        let customer = "Milloin voin noutaa kajakit? Sisältyvätkö pelastusliivit vuokraan?";
+        let pickup = "Hei,\n\nkajakit voi noutaa perjantaina klo 9.";
+        assert!(fi(
+            customer,
+            &format!("{pickup} Pelastusliivejä on saatavana kokoissa S–XXL.")
+        ));
+        assert!(!fi(
+            customer,
+            &format!("{pickup} Pelastusliivit sisältyvät vuokraan.")
+        ));
+        assert!(!fi(
+            customer,
+            &format!("{pickup} Pelastusliivit maksavat 5 € päivässä.")
+        ));
+        assert!(en(
+            "When can I collect the kayaks? Are life jackets included?",
+            "Hi,\n\nyou can collect the kayaks on Friday at 9. Life jackets come in sizes S to XXL."
+        ));
+    }
+
+    #[test]
+    fn costing_nothing_answers_a_question_on_the_price() {
+        let customer = "Vad kostar e-tidningen? Och hur loggar man in?";
+        assert!(!sv(
+            customer,
+            "Hej,\n\nlogga in med din e-postadress på bladet.example/las. E-tidningen \
+             följer med utan extra kostnad."
+        ));
+        assert!(sv(
+            customer,
+            "Hej,\n\nlogga in med din e-postadress på bladet.example/las. E-tidningen \
+             följer med prenumerationen."
         ));
     }
 }
