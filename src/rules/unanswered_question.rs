@@ -2927,4 +2927,21 @@ mod tests {
              följer med prenumerationen."
         ));
     }
+
+    #[test]
+    fn requiring_and_must_be_are_words_of_need() {
+        let customer = "Tarvitseeko vuokraveneeseen jonkin veneilykortin? \
+                        Voiko veneen palauttaa toiseen satamaan";
+        assert!(!fi(
+            customer,
+            "Hei Olli!\n\nMeidän perämoottoriveneisiin ei tarvita mitään korttia tai kurssia. \
+             Isomman veneen kuljettajalta vaadimme vähintään 18 vuoden iän.\n\nVeneen voi \
+             jättää myös Ruissalon vierasvenelaituriin."
+        ));
+        assert!(!en(
+            "Do I need a licence to rent the boat? Can I return it to another harbour?",
+            "Hi,\n\nfor the bigger boat we require a skipper aged 18 or over. You can also \
+             leave the boat at the guest harbour."
+        ));
+    }
 }
