@@ -2944,4 +2944,20 @@ mod tests {
              leave the boat at the guest harbour."
         ));
     }
+
+    #[test]
+    fn a_casual_request_is_a_request() {
+        // "can u tell me…pls": a request, and "pls" no word of its topic.
+        assert!(!en(
+            "hey where's my stuff?? the records were meant to turn up last week. \
+             can u tell me the tracking number pls\nkez",
+            "Dear Ms Walsh,\n\nthe parcel is presently held at the Royal Mail depot in Leeds.\n\nYour tracking \
+             code is JD014482917GB."
+        ));
+        assert!(en(
+            "hey where's my stuff?? the records were meant to turn up last week. \
+             can u tell me the tracking number pls\nkez",
+            "Dear Ms Walsh,\n\nthe parcel is presently held at the Royal Mail depot in Leeds."
+        ));
+    }
 }
