@@ -1576,9 +1576,23 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
             || question.asks_time && kinds.in_reply(lex, Expects::Time, reply)
             || echoed
             || single && question.ability && lex.questions.ability_answers.is_match(reply);
+        // A yes or a no in a clause that shares more words with another
+        // question is meant for that one, when this one shares a word or
+        // none: "You don't need to post anything – bring the headphones to
+        // any store" does not answer "do I need to bring the original
+        // box?".
+        let mostly_other = |c: usize| {
+            let mine = shares(question, &clause_stems[c]);
+            mine < 2
+                && asked
+                    .iter()
+                    .enumerate()
+                    .any(|(j, other)| j != i && shares(other, &clause_stems[c]) > mine)
+        };
         let kind_about = about_this.iter().any(|&c| {
             gives_kind(question, c)
                 && (!pointed_by_other(c) || telling.iter().any(|k| has(&clause_stems[c], k)))
+                && !mostly_other(c)
         });
         // "Mitä teen nyt?", "Voitteko auttaa?": nothing to pair with; any
         // answer will do.
@@ -2959,5 +2973,17 @@ mod tests {
              can u tell me the tracking number pls\nkez",
             "Dear Ms Walsh,\n\nthe parcel is presently held at the Royal Mail depot in Leeds."
         ));
+    }
+
+    #[test]
+    fn a_no_meant_for_another_question_answers_none_beside_it() {
+        // "you don't need to post anything" answers the first question; its
+        // "don't" is no answer to the box, with which it shares "bring".
+        let customer = "Can I swap the headphones in store or do I have to post them back to \
+                        you? Also, do I need to bring the original box, or is the receipt enough?";
+        let swap = "Hi,\n\nyou don't need to post anything – you're welcome to bring the \
+                    headphones into any store and the team will swap them on the spot.";
+        assert!(en(customer, swap));
+        assert!(!en(customer, &format!("{swap} The receipt is enough.")));
     }
 }
