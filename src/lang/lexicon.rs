@@ -45,6 +45,8 @@ pub struct Lexicon {
     /// that open a clause rather than a list after a comma.
     pub list_joiners: WordSet,
     pub clause_openers: WordSet,
+    /// Does a capitalised word of the customer's name the thing?
+    pub capitalised_names: bool,
     pub third_person: Option<FastRegex>,
     pub formal_address: Option<FastRegex>,
     pub formal_exceptions: WordSet,
@@ -387,6 +389,7 @@ impl Lexicon {
         let mut idioms = Vec::new();
         let mut list_joiners = Vec::new();
         let mut clause_openers = Vec::new();
+        let mut capitalised_names = false;
         let mut third = Vec::new();
         let mut formal_address = Vec::new();
         let mut formal_exceptions = Vec::new();
@@ -422,6 +425,7 @@ impl Lexicon {
             idioms.extend(p.vague.idioms.iter().cloned());
             list_joiners.extend(p.vague.list_joiners.iter().cloned());
             clause_openers.extend(p.vague.clause_openers.iter().cloned());
+            capitalised_names |= p.vague.capitalised_names;
             determiners.extend(p.vague.determiners.iter().cloned());
             modifiers.extend(p.vague.modifiers.iter().cloned());
             third.extend(p.vague.third_person.iter().cloned());
@@ -585,6 +589,7 @@ impl Lexicon {
             idioms: PhraseSet::new(&idioms)?,
             list_joiners: set(&list_joiners),
             clause_openers: set(&clause_openers),
+            capitalised_names,
             determiners: set(&determiners),
             modifier_endings: modifiers
                 .iter()

@@ -152,6 +152,12 @@ pub struct VagueWords {
     /// Words that open a clause, not a list, after a comma ("jotka",
     /// "which", "som").
     pub clause_openers: Vec<String>,
+    /// Does a capitalised word of the customer's message (not the first of
+    /// its sentence) name the thing when the reply repeats it ("the Fluval
+    /// 307", "Massagen Djupro")? Not in Finnish, which writes a product in
+    /// lower case or in a compound with its brand ("Husqvarna-ompelukone"):
+    /// its capitalised words are people and places ("Kittilästä", "Elias").
+    pub capitalised_names: bool,
 }
 
 /// Register markers (regular expressions unless said otherwise).

@@ -61,12 +61,25 @@ fn customer_product_names(lex: &Lexicon, customer: &str) -> Vec<String> {
             if street {
                 continue;
             }
-            let capitalised = word.chars().next().is_some_and(char::is_uppercase)
-                && word.chars().skip(1).any(char::is_lowercase);
+            let capital = |w: &str| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().skip(1).any(char::is_lowercase)
+            };
+            let capitalised = capital(word);
+            // "Kotikassi Perhe -tilaukseni", "Oma Linja -palveluun": the
+            // capitalised words before a spaced hyphen name the thing in
+            // every language.
+            let before_head = capitalised
+                && words[i..]
+                    .iter()
+                    .take_while(|(_, w)| capital(w))
+                    .last()
+                    .is_some_and(|(span, _)| text[span.end..].starts_with(" -"));
             let code = is_model_code(word);
             // "Ecco-skorna" names a thing, "100-48817" is an order number.
             let hyphenated = word.contains('-') && word.chars().any(char::is_alphabetic);
-            if (capitalised && i > 0) || code || hyphenated {
+            if (capitalised && i > 0 && lex.capitalised_names) || before_head || code || hyphenated
+            {
                 // "Ekby-butiken", "Kamppi-myymälä": a place, not a product.
                 let head = lower.rsplit('-').next().unwrap_or_default();
                 if lex.place_heads.iter().any(|h| head.starts_with(h.as_str())) {
@@ -721,5 +734,27 @@ mod tests {
         ] {
             assert!(!hits(&Case::sv(text), "vague-wording"), "{text}");
         }
+    }
+
+    #[test]
+    fn a_finnish_capitalised_word_is_a_person_or_a_place_not_the_thing() {
+        let sewing = "Husqvarna-ompelukoneeni ei syötä kangasta. Asun Kittilässä, \
+                      voinko lähettää sen postitse?";
+        assert!(hits(
+            &Case::fi("Hei,\n\ntuotteen saat meille helposti Kittilästäkin postitse.")
+                .customer(sewing),
+            "vague-wording"
+        ));
+        assert!(!hits(
+            &Case::fi("Hei,\n\nHusqvarnan saat meille helposti Kittilästäkin postitse.")
+                .customer(sewing),
+            "vague-wording"
+        ));
+        // English names the thing with a capital.
+        assert!(!hits(
+            &Case::en("Hi,\n\nplease send the Kindle to us; the product will be checked.")
+                .customer("My Kindle stopped charging. Can I send it to you?"),
+            "vague-wording"
+        ));
     }
 }
