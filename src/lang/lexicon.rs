@@ -215,6 +215,8 @@ pub struct QuestionLexicon {
     pub inclusion: FastRegex,
     /// Phrases that say something costs nothing.
     pub free: PhraseSet,
+    /// Words that ask yes or no right after an indirect phrase.
+    pub whether: WordSet,
     /// Every entry of the seven question-word lists above, as written: a
     /// word that is one of them is a question word, not content.
     pub question_words: WordSet,
@@ -480,6 +482,7 @@ impl Lexicon {
             q.fillers.extend(pq.fillers.iter().cloned());
             q.inclusion.extend(pq.inclusion.iter().cloned());
             q.free.extend(pq.free.iter().cloned());
+            q.whether.extend(pq.whether.iter().cloned());
             phrases.extend(p.canned.phrases.iter().cloned());
             cues.extend(p.password.cues.iter().cloned());
             cues.extend(p.password.code_cues.iter().cloned());
@@ -654,6 +657,7 @@ impl Lexicon {
                 request_openers: set(&q.request_openers),
                 inclusion: prefix_words_regex(&q.inclusion),
                 free: PhraseSet::new(&q.free)?,
+                whether: set(&q.whether),
                 synonyms: q
                     .synonyms
                     .iter()

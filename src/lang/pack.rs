@@ -290,6 +290,9 @@ pub struct QuestionWords {
     /// cost", "utan kostnad"), in the notation of stock phrases: they
     /// answer a question on a price as an amount does.
     pub free: Vec<String>,
+    /// Words that, right after an indirect phrase, ask yes or no ("jag
+    /// undrar om…", "I'd like to know whether…").
+    pub whether: Vec<String>,
 }
 
 /// Stock phrases: words, `*` for any ending, `…` for a short gap.
@@ -498,6 +501,7 @@ mod tests {
                 ("fillers", &pack.questions.fillers),
                 ("inclusion", &pack.questions.inclusion),
                 ("free", &pack.questions.free),
+                ("whether", &pack.questions.whether),
                 ("list-joiners", &pack.vague.list_joiners),
                 ("clause-openers", &pack.vague.clause_openers),
                 ("streets", &pack.vague.streets),

@@ -1205,6 +1205,15 @@ fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
                     cue = None;
                 }
             }
+            // "Jag undrar också om det går att byta…": yes or no.
+            if expects == Expects::Other {
+                let whether = phrase_end(&lower, &lex.questions.indirect)
+                    .and_then(|end| lower[end..].split_whitespace().next())
+                    .is_some_and(|w| lex.questions.whether.contains(w));
+                if whether {
+                    expects = Expects::YesNo;
+                }
+            }
             // "Mitä kissan rokotus maksaa?", "What will the repair cost?":
             // a price, in other words.
             if expects == Expects::Other && !lex.questions.cost_words.find_all(&lower).is_empty() {
@@ -2985,5 +2994,20 @@ mod tests {
                     headphones into any store and the team will swap them on the spot.";
         assert!(en(customer, swap));
         assert!(!en(customer, &format!("{swap} The receipt is enough.")));
+    }
+
+    #[test]
+    fn whether_after_an_indirect_phrase_asks_yes_or_no() {
+        let customer = "Jag undrar om ni kan leverera mitt läkemedel hem till mig. \
+                        Var kan jag i så fall följa leveransen?";
+        assert!(!sv(
+            customer,
+            "Hej!\n\nJa, vi kan skicka det hem till dig med bud.\n\nLeveransen följer du på \
+             apoteket.example/spara."
+        ));
+        assert!(sv(
+            customer,
+            "Hej!\n\nVåra bud kör ut varje dag.\n\nLeveransen följer du på apoteket.example/spara."
+        ));
     }
 }
