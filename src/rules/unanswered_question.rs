@@ -93,6 +93,9 @@ struct Question {
     /// A yes/no question about a time ("Onko teillä aikaa ensi viikolla?",
     /// "har ni nån tid i veckan?"): a time answers it too.
     asks_time: bool,
+    /// Are all its words of its own words of time? Then a time anywhere
+    /// in the reply answers it.
+    time_only: bool,
     /// For a request ("Can you reset my account?", "Voisitteko lähettää
     /// uuden?"), the stem of the verb asked for: the reply doing it
     /// answers ("I've reset it for you").
@@ -905,6 +908,19 @@ fn answered_inline(text: &str, question: &str) -> bool {
     false
 }
 
+/// `text` with each match of `re` put out by a space.
+fn without_matches(re: &FastRegex, text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for m in re.find_iter(text) {
+        out.push_str(&text[last..m.start()]);
+        out.push(' ');
+        last = m.end();
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
 /// The reply without its thank-you sentences ("Kiitos tilauksestasi"):
 /// thanking for an order does not answer a question about it.
 fn without_thanks(q: &QuestionLexicon, reply: &str) -> String {
@@ -1231,12 +1247,21 @@ fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
             let points_back = keys.len() <= 1 || has_pointer(lex, &part);
             let asks_time = matches!(expects, Expects::YesNo | Expects::Other)
                 && lex.questions.time_topics.is_match(&lower);
+            // "…meddela en ledig tid under nästa vecka": every word of its
+            // own is a word of time.
+            let time_only = asks_time && {
+                let q = &lex.questions;
+                let without =
+                    without_matches(&q.time_words, &without_matches(&q.time_topics, &lower));
+                content_stems(lex, &without).is_empty()
+            };
             let request_verb = (expects == Expects::YesNo
                 && !contains_phrase(&lower, &lex.questions.indirect))
             .then(|| requested_verb(lex, &part))
             .flatten();
             asked.push(Question {
                 asks_time,
+                time_only,
                 expects,
                 cue,
                 points_back,
@@ -1581,7 +1606,9 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
                 .as_deref()
                 .filter(|cue| echo_stem(lex.lang, cue).chars().nth(2).is_some())
                 .is_some_and(|cue| says_yes_or_no(lex, reply, Some(cue), question.ability));
+        let time_anywhere = question.time_only && kinds.in_reply(lex, Expects::Time, reply);
         let kind_anywhere = kinds.in_reply(lex, question.expects, reply)
+            || time_anywhere
             || question.asks_time && kinds.in_reply(lex, Expects::Time, reply)
             || echoed
             || single && question.ability && lex.questions.ability_answers.is_match(reply);
@@ -1656,7 +1683,9 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
                 (false, false) if question.of_inclusion => kind_about || included(),
                 (true, false) => overlap_any || kind_anywhere,
                 (false, true) => kind_about || amount_about,
-                (false, false) => overlap_telling || overlap_context || kind_about || done,
+                (false, false) => {
+                    overlap_telling || overlap_context || kind_about || done || time_anywhere
+                }
             };
         let answer = if by_words {
             let by = shown_clause(
@@ -3008,6 +3037,23 @@ mod tests {
         assert!(sv(
             customer,
             "Hej!\n\nVåra bud kör ut varje dag.\n\nLeveransen följer du på apoteket.example/spara."
+        ));
+    }
+
+    #[test]
+    fn a_question_only_of_time_is_answered_by_a_time_anywhere() {
+        // The time is in a sentence about the other question.
+        let customer = "Min pudel behöver klippning. Jag vore tacksam om Ni kunde meddela en \
+                        ledig tid under nästa vecka. Använder Ni parfymfria schampon, då Baron \
+                        har känslig hud?";
+        assert!(!sv(
+            customer,
+            "Hej!\n\nAbsolut, vi tar in Baron fredag 12 mars kl 9. Vi kör bara parfymfria \
+             schampon på känsliga hundar."
+        ));
+        assert!(sv(
+            customer,
+            "Hej!\n\nVi använder bara parfymfria schampon."
         ));
     }
 }
