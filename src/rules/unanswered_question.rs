@@ -1221,7 +1221,8 @@ fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
                     cue = None;
                 }
             }
-            // "Jag undrar också om det går att byta…": yes or no.
+            // "Jag undrar om det går att byta…", "let me know whether…": yes
+            // or no.
             if expects == Expects::Other {
                 let whether = phrase_end(&lower, &lex.questions.indirect)
                     .and_then(|end| lower[end..].split_whitespace().next())
@@ -1673,7 +1674,7 @@ pub fn judge(ctx: &Context) -> Vec<Verdict> {
             .is_some_and(|verb| about_this.iter().any(|&c| has(&clause_stems[c], verb)));
         let included = || {
             about_this.iter().any(|&c| {
-                lex.questions.inclusion.is_match(&lowercase(clause_text[c]))
+                lex.questions.inclusion.is_match(clause_text[c])
                     || kinds.in_clause(lex, Expects::Amount, c, clause_text[c])
             })
         };
