@@ -43,6 +43,22 @@ fn customer_product_names(lex: &Lexicon, customer: &str) -> Vec<String> {
     for sentence in sentences(customer) {
         let text = &customer[sentence];
         let words = word_spans(text);
+        let capital = |w: &str| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
+        };
+        // "Kotikassi Perhe -tilaukseni", "Oma Linja -palveluun": the
+        // capitalised words before a spaced hyphen name the thing in every
+        // language. Found from the end, once for each run of them.
+        let mut before_head = vec![false; words.len()];
+        for i in (0..words.len()).rev() {
+            let (span, word) = &words[i];
+            before_head[i] = capital(word)
+                && match words.get(i + 1) {
+                    Some((_, next)) if capital(next) => before_head[i + 1],
+                    _ => text[span.end..].starts_with(" -"),
+                };
+        }
         for (i, (_, word)) in words.iter().enumerate() {
             let word = *word;
             let lower = word.to_lowercase();
@@ -61,24 +77,14 @@ fn customer_product_names(lex: &Lexicon, customer: &str) -> Vec<String> {
             if street {
                 continue;
             }
-            let capital = |w: &str| {
-                w.chars().next().is_some_and(char::is_uppercase)
-                    && w.chars().skip(1).any(char::is_lowercase)
-            };
             let capitalised = capital(word);
-            // "Kotikassi Perhe -tilaukseni", "Oma Linja -palveluun": the
-            // capitalised words before a spaced hyphen name the thing in
-            // every language.
-            let before_head = capitalised
-                && words[i..]
-                    .iter()
-                    .take_while(|(_, w)| capital(w))
-                    .last()
-                    .is_some_and(|(span, _)| text[span.end..].starts_with(" -"));
             let code = is_model_code(word);
             // "Ecco-skorna" names a thing, "100-48817" is an order number.
             let hyphenated = word.contains('-') && word.chars().any(char::is_alphabetic);
-            if (capitalised && i > 0 && lex.capitalised_names) || before_head || code || hyphenated
+            if (capitalised && i > 0 && lex.capitalised_names)
+                || before_head[i]
+                || code
+                || hyphenated
             {
                 // "Ekby-butiken", "Kamppi-myymälä": a place, not a product.
                 let head = lower.rsplit('-').next().unwrap_or_default();
