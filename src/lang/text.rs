@@ -48,6 +48,18 @@ fn has_address(text: &str) -> bool {
     text.contains("://") || text.contains("www.") || text.contains('@')
 }
 
+/// `text` with each of `ranges` blanked out by spaces, its byte offsets
+/// kept; a range that does not fall on character boundaries is left.
+pub fn blanked(text: &str, ranges: impl IntoIterator<Item = Range<usize>>) -> String {
+    let mut out = text.to_string();
+    for range in ranges {
+        if let Some(part) = text.get(range.clone()) {
+            out.replace_range(range, &" ".repeat(part.len()));
+        }
+    }
+    out
+}
+
 /// `text` without web and e-mail addresses: the shop's address names
 /// nothing the reply is about.
 pub fn without_addresses(text: &str) -> std::borrow::Cow<'_, str> {
@@ -355,5 +367,15 @@ mod tests {
         assert!(!name_matches("Anni", "Anna"));
         assert!(!name_matches("Matti", "Anna"));
         assert!(!name_matches("Eve", "Eva"));
+    }
+
+    #[test]
+    fn blanked_keeps_offsets_and_character_boundaries() {
+        let text = "salasana Kivi-82 ja klo 15";
+        let out = blanked(text, [9..16, 20..26]);
+        assert_eq!(out, "salasana         ja       ");
+        assert_eq!(out.len(), text.len());
+        // A range that ends inside "ä" (bytes 1..3) is left as it is.
+        assert_eq!(blanked("mä", std::iter::once(2..3)), "mä");
     }
 }

@@ -18,7 +18,7 @@ use super::{Context, Finding, Rule, RuleDoc, Square, Text};
 use crate::lang::Lang;
 use crate::lang::fast_regex::FastRegex;
 use crate::lang::lexicon::{Lexicon, QuestionLexicon};
-use crate::lang::text::{lowercase, sentences, split_at_emoji, without_hosts, word_spans};
+use crate::lang::text::{blanked, lowercase, sentences, split_at_emoji, without_hosts, word_spans};
 
 #[derive(Debug)]
 pub struct UnansweredQuestion;
@@ -908,19 +908,6 @@ fn answered_inline(text: &str, question: &str) -> bool {
     false
 }
 
-/// `text` with each match of `re` put out by a space.
-fn without_matches(re: &FastRegex, text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    for m in re.find_iter(text) {
-        out.push_str(&text[last..m.start()]);
-        out.push(' ');
-        last = m.end();
-    }
-    out.push_str(&text[last..]);
-    out
-}
-
 /// The reply without its thank-you sentences ("Kiitos tilauksestasi"):
 /// thanking for an order does not answer a question about it.
 fn without_thanks(q: &QuestionLexicon, reply: &str) -> String {
@@ -1252,8 +1239,8 @@ fn questions(lex: &Lexicon, customer: &str) -> (Vec<Question>, Vec<Rc<str>>) {
             // own is a word of time.
             let time_only = asks_time && {
                 let q = &lex.questions;
-                let without =
-                    without_matches(&q.time_words, &without_matches(&q.time_topics, &lower));
+                let topics = blanked(&lower, q.time_topics.find_iter(&lower).map(|m| m.range()));
+                let without = blanked(&topics, q.time_words.find_iter(&topics).map(|m| m.range()));
                 content_stems(lex, &without).is_empty()
             };
             let request_verb = (expects == Expects::YesNo

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::{Context, Finding, Rule, RuleDoc, Square, Text};
 use crate::lang::lexicon::Lexicon;
-use crate::lang::text::{lowercase, sentences, without_addresses, word_spans};
+use crate::lang::text::{blanked, lowercase, sentences, without_addresses, word_spans};
 
 #[derive(Debug)]
 pub struct VagueWording;
@@ -310,18 +310,6 @@ fn mentions(own_words: &[&str], lower_own: &str, name: &str) -> bool {
     own_words.iter().any(|w| w.starts_with(&stem))
 }
 
-/// `text` with each password value blanked out: "Orvokki-5521" does not
-/// name the customer's "Orvokin" anything.
-fn without_secrets(text: &str, secrets: &[Range<usize>]) -> String {
-    let mut out = text.to_string();
-    for s in secrets {
-        if let Some(value) = text.get(s.clone()) {
-            out.replace_range(s.clone(), &" ".repeat(value.len()));
-        }
-    }
-    out
-}
-
 impl VagueWording {
     fn names_the_thing(ctx: &Context, own: &str) -> bool {
         // The shop's web address or e-mail is not the thing's name.
@@ -491,7 +479,9 @@ impl Rule for VagueWording {
             .filter(|(_, value)| from <= value.start && value.end <= body_end)
             .map(|(_, value)| value.start - from..value.end - from)
             .collect();
-        if Self::names_the_thing(ctx, &without_secrets(body, &secrets))
+        // Password values blanked out: "Orvokki-5521" does not name the
+        // customer's "Orvokin" anything.
+        if Self::names_the_thing(ctx, &blanked(body, secrets.iter().cloned()))
             || names_itself(ctx.lex, body, &secrets)
         {
             return;
