@@ -375,7 +375,7 @@ mod tests {
         let out = blanked(text, [9..16, 20..26]);
         assert_eq!(out, "salasana         ja       ");
         assert_eq!(out.len(), text.len());
-        // A range that ends inside "ä" (bytes 1..3) is left as it is.
+        // A range that starts inside "ä" (bytes 1..3) is left as it is.
         assert_eq!(blanked("mä", std::iter::once(2..3)), "mä");
     }
 }
